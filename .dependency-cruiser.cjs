@@ -1,0 +1,65 @@
+/**
+ * The layer rule. Read docs/architecture.md first: each folder of src/ is a layer, and a layer
+ * may import only the layers listed for it here. `npm run lint:layers` fails on any other import.
+ */
+const layers = {
+  shared: [],
+  db: ['shared'],
+  analysers: ['shared'],
+  xmpp: ['shared'],
+  pubsub: ['shared', 'xmpp'],
+  cache: ['shared', 'db', 'pubsub', 'analysers', 'xmpp'],
+  rpc: ['shared'],
+  sw: ['shared', 'db', 'analysers', 'xmpp', 'pubsub', 'cache', 'rpc'],
+  ui: ['shared', 'rpc'],
+};
+
+const forbidden = Object.entries(layers).map(([layer, allowed]) => ({
+  name: `layer-${layer}`,
+  comment: `src/${layer} may import only: ${allowed.length ? allowed.join(', ') : 'nothing in src'}`,
+  severity: 'error',
+  from: { path: `^src/${layer}/` },
+  to: {
+    path: '^src/([^/]+)/',
+    pathNot: [`^src/(${[layer, ...allowed, 'types'].join('|')})/`],
+  },
+}));
+
+module.exports = {
+  forbidden: [
+    ...forbidden,
+    {
+      name: 'only-db-touches-indexeddb',
+      comment: 'Pages never open IndexedDB: only src/db imports Dexie.',
+      severity: 'error',
+      from: { path: '^src/', pathNot: '^src/db/' },
+      to: { path: 'node_modules/dexie' },
+    },
+    {
+      name: 'only-xmpp-touches-the-socket',
+      comment: 'Only the worker talks XMPP: @xmpp/* stays in src/xmpp, src/pubsub, src/analysers, src/cache, src/sw.',
+      severity: 'error',
+      from: { path: '^src/(ui|rpc|db|shared)/' },
+      to: { path: 'node_modules/@xmpp' },
+    },
+    {
+      name: 'rpc-sides-stay-apart',
+      comment: 'The page side of the RPC never imports the worker side, nor the reverse.',
+      severity: 'error',
+      from: { path: '^src/rpc/(client|server)/' },
+      to: { path: '^src/rpc/(client|server)/', pathNot: '^src/rpc/$1/' },
+    },
+    {
+      name: 'no-circular',
+      severity: 'error',
+      from: {},
+      to: { circular: true },
+    },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: 'tsconfig.sw.json' },
+    enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default', 'types'] },
+  },
+};

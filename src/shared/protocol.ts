@@ -1,0 +1,147 @@
+/**
+ * The wire protocol between pages and the service worker. Types only (comlink's protocol.ts is
+ * the model): nothing here runs, so page and worker can both import it without pulling code.
+ *
+ * Transport (docs/architecture.md#rpc): a page creates a MessageChannel and hands one port to the
+ * worker with `navigator.serviceWorker.controller.postMessage(ConnectMessage, [port])`. Requests,
+ * responses and events then travel on that port. Heartbeats go through `controller.postMessage`
+ * again, because only those keep an idle worker alive (platform-facts: a port message does not).
+ */
+import type { ErrorCode } from './errorCodes';
+
+/** Bumped when a message shape changes incompatibly; a page and worker that differ must reload. */
+export type ProtocolVersion = 1;
+
+// ---------------------------------------------------------------------------------------------
+// Session
+
+export type ConnectionStatus = 'signedOut' | 'connecting' | 'online' | 'reconnecting' | 'offline';
+
+export interface FailureInfo {
+  code: ErrorCode;
+  message: string;
+  detail?: string;
+  /** Epoch milliseconds. */
+  at: number;
+}
+
+export interface ConnectionState {
+  status: ConnectionStatus;
+  /** Bare JID of the account, when one is signed in or signing in. */
+  account?: string;
+  /** Full JID bound for this session, when online. */
+  boundJid?: string;
+  /** Whether the current session was resumed with XEP-0198 rather than started afresh. */
+  resumed?: boolean;
+  /** Whether the worker will reconnect by itself after a restart (credentials are kept). */
+  staySignedIn?: boolean;
+  /** Epoch milliseconds when `status` last changed. */
+  since: number;
+  /** Epoch milliseconds of the next reconnect attempt, while reconnecting. */
+  nextAttemptAt?: number;
+  lastFailure?: FailureInfo;
+}
+
+export interface SignInParams {
+  jid: string;
+  password: string;
+  websocketUrl: string;
+  staySignedIn: boolean;
+  /** The user explicitly allows PLAIN over a connection that is not wss:// or loopback. */
+  allowPlain: boolean;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Methods: every request names one; params and result types are fixed per method.
+
+export interface RpcMethods {
+  'session.state': { params: Record<string, never>; result: ConnectionState };
+  /** XEP-0156: find the WebSocket endpoint a domain publishes in its host-meta. */
+  'session.discover': { params: { jid: string }; result: { websocketUrl: string | null } };
+  'session.signIn': { params: SignInParams; result: ConnectionState };
+  'session.signOut': { params: Record<string, never>; result: ConnectionState };
+  /** Skip the current back-off wait and try to connect now. */
+  'session.reconnectNow': { params: Record<string, never>; result: ConnectionState };
+}
+
+export type RpcMethod = keyof RpcMethods;
+export type RpcParams<M extends RpcMethod> = RpcMethods[M]['params'];
+export type RpcResult<M extends RpcMethod> = RpcMethods[M]['result'];
+
+// ---------------------------------------------------------------------------------------------
+// Events pushed by the worker to every connected page.
+
+export interface RpcEvents {
+  connection: ConnectionState;
+  /** The database was upgraded by a newer worker or is failing: the page must tell the user. */
+  storage: StorageState;
+}
+
+export type RpcEventName = keyof RpcEvents;
+
+export interface StorageState {
+  status: 'ok' | 'full' | 'versionChanged' | 'blocked' | 'upgradeFailed' | 'error';
+  error?: RpcErrorData;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Messages on the port.
+
+export interface RpcErrorData {
+  code: ErrorCode;
+  message: string;
+  detail?: string;
+}
+
+export type RpcRequest = {
+  [M in RpcMethod]: { kind: 'request'; id: number; method: M; params: RpcParams<M> };
+}[RpcMethod];
+
+export type RpcResponse =
+  | { kind: 'response'; id: number; ok: true; result: unknown }
+  | { kind: 'response'; id: number; ok: false; error: RpcErrorData };
+
+export type RpcEventMessage = {
+  [E in RpcEventName]: { kind: 'event'; event: E; data: RpcEvents[E] };
+}[RpcEventName];
+
+/** First message on a new port: the worker confirms the channel and sends current state. */
+export interface HelloMessage {
+  kind: 'hello';
+  channelId: string;
+  protocol: ProtocolVersion;
+  /** Build identifier of the worker, to detect a page and worker of different deployments. */
+  build: string;
+  connection: ConnectionState;
+}
+
+export interface PongMessage {
+  kind: 'pong';
+  seq: number;
+}
+
+export type WorkerToPageMessage = RpcResponse | RpcEventMessage | HelloMessage | PongMessage;
+export type PageToWorkerPortMessage = RpcRequest;
+
+// ---------------------------------------------------------------------------------------------
+// Messages through `controller.postMessage` (they wake the worker and extend its life).
+
+export interface ConnectMessage {
+  type: 'satchel.connect';
+  channelId: string;
+  protocol: ProtocolVersion;
+}
+
+export interface HeartbeatMessage {
+  type: 'satchel.heartbeat';
+  channelId: string;
+  seq: number;
+}
+
+export type ControllerMessage = ConnectMessage | HeartbeatMessage;
+
+/** Sent by the worker through `client.postMessage` when it does not know a channel (it restarted). */
+export interface UnknownChannelMessage {
+  type: 'satchel.unknownChannel';
+  channelId: string;
+}

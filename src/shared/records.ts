@@ -1,0 +1,104 @@
+/**
+ * Shapes of what Satchel keeps in IndexedDB, shared by the layers that read or write them
+ * (db implements storage of these; xmpp, cache and sw use them through db's stores). Types only.
+ */
+
+/** SCRAM-SHA-1 keys derived from the password (RFC 5802 §3). Not the password: they only work
+ * against the server that issued this salt and iteration count. Base64. */
+export interface ScramKeys {
+  salt: string;
+  iterations: number;
+  clientKey: string;
+  serverKey: string;
+}
+
+export interface AccountRecord {
+  /** Bare JID, the primary key. */
+  jid: string;
+  websocketUrl: string;
+  /** Whether the worker reconnects by itself after a restart. False: nothing below is kept. */
+  staySignedIn: boolean;
+  allowPlain: boolean;
+  scram?: ScramKeys;
+  createdAt: number;
+  updatedAt: number;
+}
+
+/** XEP-0198 resumption state, saved as it changes so a restarted worker resumes (§5). */
+export interface ResumptionRecord {
+  account: string;
+  /** The stream management id from <enabled id='...'/>. */
+  smId: string;
+  /** Count of stanzas we handled ('h'). */
+  inbound: number;
+  /** The full JID bound in the session being resumed (the library forgets it on resume). */
+  fullJid: string;
+  /** Server's resumption window in seconds (<enabled max='...'/>), when it said. */
+  maxSeconds?: number;
+  savedAt: number;
+}
+
+export type SyncState = 'pending' | 'inProgress' | 'completed' | 'error' | 'noSync';
+export type SubscriptionState = 'none' | 'subscribed' | 'pending' | 'unconfigured';
+
+/** XEP-0460 caching hints and the XEP-0060 §16.4 configuration fields we care about. */
+export interface NodeConfig {
+  maxItems?: number | 'max';
+  persistItems?: boolean;
+  itemExpireSeconds?: number;
+  notifyRetract?: boolean;
+  accessModel?: string;
+  publishModel?: string;
+  title?: string;
+  description?: string;
+  /** Every field as received, for display. */
+  raw?: Record<string, string | string[]>;
+}
+
+export interface NodeRecord {
+  account: string;
+  service: string;
+  node: string;
+  analyser?: string;
+  type?: string;
+  subtype?: string;
+  analysedAt?: number;
+  syncState: SyncState;
+  syncStateAt: number;
+  syncError?: { code: string; message: string; at: number; attempts: number; retryAt?: number };
+  syncProgress?: { done: number; total?: number };
+  /** Where an interrupted sync resumes: ids still to fetch (no-RSM path) or an RSM cursor. */
+  syncCursor?: { pendingIds?: string[]; rsmAfter?: string };
+  subscription: SubscriptionState;
+  lastItemId?: string;
+  lastSyncAt?: number;
+  config?: NodeConfig;
+  /** User follows this node (home screen). */
+  followed: boolean;
+  extra?: Record<string, unknown>;
+}
+
+/** A parsed-field value that can be indexed (IndexedDB key types we use). */
+export type FacetValue = string | number;
+
+export interface ItemRecord {
+  account: string;
+  service: string;
+  node: string;
+  itemId: string;
+  /** The raw <item/> element as XML, always kept, even when parsing failed. */
+  xml: string;
+  /** Parser output (JSON-compatible), absent when the node's analyser has no parser. */
+  parsed?: unknown;
+  parseError?: string;
+  publisher?: string;
+  /** Publication time from the payload where it gives one, else first seen (epoch ms). */
+  created: number;
+  updated: number;
+  /** Monotonic insertion sequence, assigned once when the item is first stored. */
+  seq: number;
+  /** Indexed parsed fields, one [field, value] per value (arrays give several). */
+  fields: Array<[string, FacetValue]>;
+  /** Approximate size in bytes (for cache management). */
+  size: number;
+}
