@@ -1,0 +1,2 @@
+/** Replaced at build time by vite.config.ts: the deployment's identifier. */
+declare const __SATCHEL_BUILD__: string;

@@ -1,0 +1,104 @@
+import type { IqCallerApi } from '@xmpp/iq/caller.js';
+import type { ScramKeys } from '../shared/records';
+import { SatchelError } from '../shared/SatchelError';
+import { classifyConnectError } from './classifyConnectError';
+import type { XmppClient, XmppClientOptions } from './createXmppClient';
+import type { SaslOutcome } from './saslFeature';
+
+export interface ConnectRequest {
+  account: string;
+  websocketUrl: string;
+  resource: string;
+  password?: string;
+  keys?: ScramKeys;
+  allowPlain: boolean;
+  /** XEP-0198 state of a previous session to resume (§5). */
+  resumption?: { smId: string; inbound: number; fullJid: string };
+  timeoutMs: number;
+}
+
+export interface LiveSession {
+  client: XmppClient;
+  iqCaller: IqCallerApi;
+  boundJid: string;
+  resumed: boolean;
+  auth: SaslOutcome;
+}
+
+export interface ConnectDeps {
+  createClient: (options: XmppClientOptions) => XmppClient;
+  /** Whether an HTTP server answers at the WebSocket URL's host (tells "down" from "no WebSocket"). */
+  probeHttp: (websocketUrl: string) => Promise<boolean>;
+  onMalformed: (reason: string) => void;
+}
+
+/**
+ * One connection attempt: open the stream, authenticate, then resume (XEP-0198 §5) or bind.
+ * Resolves when the session is usable; rejects with a classified SatchelError and leaves no
+ * socket behind. On a successful resume @xmpp/client's start() never resolves and no `online`
+ * event fires (platform-facts), so the `resumed` event is awaited instead.
+ */
+export async function connectOnce(deps: ConnectDeps, request: ConnectRequest): Promise<LiveSession> {
+  const [local, domain] = splitAccount(request.account);
+  let auth: SaslOutcome | undefined;
+  let lastError: unknown;
+  let reachedOpen = false;
+  const client = deps.createClient({
+    websocketUrl: request.websocketUrl,
+    domain,
+    resource: request.resource,
+    timeoutMs: Math.min(request.timeoutMs, 10_000),
+    credentials: () => ({
+      username: local,
+      allowPlain: request.allowPlain,
+      ...(request.password !== undefined && { password: request.password }),
+      ...(request.keys && { keys: request.keys }),
+    }),
+    onAuthenticated: (outcome) => (auth = outcome),
+    onMalformed: deps.onMalformed,
+  });
+  const { entity, streamManagement: sm } = client;
+  if (request.resumption) {
+    sm.id = request.resumption.smId;
+    sm.inbound = request.resumption.inbound;
+  }
+
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const outcome = new Promise<{ resumed: boolean }>((resolve, reject) => {
+    entity.on('status', (status) => {
+      if (status === 'open') reachedOpen = true;
+    });
+    entity.on('online', () => resolve({ resumed: false }));
+    sm.on('resumed', () => resolve({ resumed: true }));
+    entity.on('error', (error) => {
+      lastError = error;
+      if (entity.status !== 'online') reject(error);
+    });
+    entity.on('disconnect', () => reject(lastError ?? new SatchelError('connection-lost')));
+    timer = setTimeout(
+      () => reject(new SatchelError('timeout', `no session after ${request.timeoutMs} ms`)),
+      request.timeoutMs,
+    );
+    entity.start().catch(reject);
+  });
+
+  try {
+    const { resumed } = await outcome;
+    if (!auth) throw new SatchelError('internal', 'session without authentication');
+    if (resumed && request.resumption) entity._jid(request.resumption.fullJid);
+    const boundJid = entity.jid?.toString() ?? request.account;
+    return { client, iqCaller: client.iqCaller, boundJid, resumed, auth };
+  } catch (error) {
+    entity.removeAllListeners();
+    entity.on('error', () => undefined); // late socket errors of an abandoned attempt
+    await entity.disconnect().catch(() => undefined);
+    throw await classifyConnectError(error, { reachedOpen, probe: () => deps.probeHttp(request.websocketUrl) });
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+function splitAccount(account: string): [string, string] {
+  const at = account.lastIndexOf('@');
+  return [account.slice(0, at), account.slice(at + 1)];
+}

@@ -1,0 +1,242 @@
+import type { Element } from '@xmpp/xml';
+import { errorMessages, type ErrorCode } from '../shared/errorCodes';
+import { checkWebsocketUrl, parseAccountJid } from '../shared/jid';
+import type { ConnectionState, ConnectionStatus, SignInParams } from '../shared/protocol';
+import type { AccountRecord, ScramKeys } from '../shared/records';
+import { SatchelError } from '../shared/SatchelError';
+import type { ConnectRequest, LiveSession } from './connectOnce';
+import { reconnectDelay, type BackoffPolicy } from './reconnectDelay';
+import { trackResumption } from './trackResumption';
+import type { SessionPersistence } from './SessionPersistence';
+
+export interface SessionManagerDeps {
+  persistence: SessionPersistence;
+  connect: (request: ConnectRequest) => Promise<LiveSession>;
+  onState: (state: ConnectionState) => void;
+  /** A session became usable; `resumed` tells whether missed stanzas were replayed (XEP-0198). */
+  onSessionStarted: (live: LiveSession, info: { resumed: boolean }) => void;
+  onStanza: (stanza: Element) => void;
+  isBrowserOnline: () => boolean;
+  now: () => number;
+  random: () => number;
+  backoff: BackoffPolicy;
+  connectTimeoutMs: number;
+  log: (message: string, detail?: unknown) => void;
+}
+
+/** Errors after which retrying cannot help: the user must sign in again. */
+const FATAL: ReadonlySet<ErrorCode> = new Set(['auth-failed', 'plain-refused', 'no-mechanism']);
+
+interface Target {
+  account: string;
+  websocketUrl: string;
+  allowPlain: boolean;
+  staySignedIn: boolean;
+  password?: string;
+  keys?: ScramKeys;
+}
+
+/**
+ * The one XMPP session of this browser profile, held by the service worker. A state machine:
+ * signedOut → connecting → online ⇄ reconnecting/offline → signedOut. It owns retries (back-off
+ * with jitter), resumption (XEP-0198, persisted so a restarted worker resumes) and the
+ * persisted credentials (SCRAM keys, never the password).
+ */
+export function createSessionManager(deps: SessionManagerDeps) {
+  let state: ConnectionState = { status: 'signedOut', since: deps.now() };
+  let target: Target | undefined;
+  let live: LiveSession | undefined;
+  let attempt = 0;
+  let retryTimer: ReturnType<typeof setTimeout> | undefined;
+  let connecting: Promise<void> | undefined;
+  let generation = 0; // bumps on sign-in/out so stale attempts drop their results
+
+  function setState(status: ConnectionStatus, patch: Partial<ConnectionState> = {}): void {
+    const { nextAttemptAt: _n, boundJid: _b, resumed: _r, ...kept } = state;
+    state = { ...kept, ...patch, status, since: status === state.status ? state.since : deps.now() };
+    if (target) state.account = target.account;
+    if (status === 'signedOut' && !target) delete state.account;
+    deps.onState(state);
+  }
+
+  function failure(error: SatchelError) {
+    const base = { code: error.code, message: errorMessages[error.code], at: deps.now() };
+    return error.detail === undefined ? base : { ...base, detail: error.detail };
+  }
+
+  async function attemptConnect(first: boolean): Promise<void> {
+    if (!target) return;
+    const current = target;
+    const myGeneration = generation;
+    clearTimeout(retryTimer);
+    if (!deps.isBrowserOnline()) {
+      setState('offline', { lastFailure: failure(new SatchelError('browser-offline')) });
+      return;
+    }
+    setState(first ? 'connecting' : 'reconnecting');
+    const resource = await deps.persistence.installResource();
+    const saved = await deps.persistence.loadResumption(current.account);
+    const fresh = saved && deps.now() - saved.savedAt < (saved.maxSeconds ?? 300) * 1000;
+    try {
+      const session = await deps.connect({
+        account: current.account,
+        websocketUrl: current.websocketUrl,
+        resource,
+        allowPlain: current.allowPlain,
+        timeoutMs: deps.connectTimeoutMs,
+        ...(current.password !== undefined && { password: current.password }),
+        ...(current.keys && { keys: current.keys }),
+        ...(fresh && { resumption: { smId: saved.smId, inbound: saved.inbound, fullJid: saved.fullJid } }),
+      });
+      if (myGeneration !== generation) {
+        await session.client.entity.stop().catch(() => undefined);
+        return;
+      }
+      await adopt(current, session);
+    } catch (caught) {
+      if (myGeneration !== generation) return;
+      const error = SatchelError.from(caught, 'connection-lost');
+      deps.log(`connect failed: ${error.message}`);
+      if (FATAL.has(error.code) || first) throw error;
+      scheduleRetry(error);
+    }
+  }
+
+  async function adopt(current: Target, session: LiveSession): Promise<void> {
+    live = session;
+    attempt = 0;
+    if (session.auth.keys) current.keys = session.auth.keys;
+    // With SCRAM keys in hand the password is no longer needed, not even in memory.
+    if (current.keys && session.auth.mechanism === 'SCRAM-SHA-1') delete current.password;
+    await persistAccount(current);
+    const { entity } = session.client;
+    trackResumption({ session, account: current.account, persistence: deps.persistence, now: deps.now, log: deps.log });
+    entity.on('stanza', (stanza) => {
+      try {
+        deps.onStanza(stanza);
+      } catch (error) {
+        deps.log('stanza handler failed', error); // one bad stanza must not take the session down
+      }
+    });
+    entity.on('disconnect', () => onLost(session));
+    setState('online', { boundJid: session.boundJid, resumed: session.resumed, staySignedIn: current.staySignedIn });
+    deps.onSessionStarted(session, { resumed: session.resumed });
+  }
+
+  async function persistAccount(current: Target): Promise<void> {
+    const now = deps.now();
+    const record: AccountRecord = {
+      jid: current.account,
+      websocketUrl: current.websocketUrl,
+      staySignedIn: current.staySignedIn,
+      allowPlain: current.allowPlain,
+      createdAt: now,
+      updatedAt: now,
+      ...(current.staySignedIn && current.keys && { scram: current.keys }),
+    };
+    await deps.persistence.saveAccount(record);
+  }
+
+  function onLost(session: LiveSession): void {
+    if (live !== session) return;
+    live = undefined;
+    scheduleRetry(new SatchelError('connection-lost'));
+  }
+
+  function scheduleRetry(error: SatchelError): void {
+    clearTimeout(retryTimer);
+    if (!target) return;
+    if (!deps.isBrowserOnline()) {
+      setState('offline', { lastFailure: failure(error) });
+      return;
+    }
+    const delay = reconnectDelay(attempt++, deps.random, deps.backoff);
+    setState('reconnecting', { lastFailure: failure(error), nextAttemptAt: deps.now() + delay });
+    retryTimer = setTimeout(() => void run(false), delay);
+  }
+
+  /** Runs one attempt at a time; a fatal error during a background attempt signs out. */
+  function run(first: boolean): Promise<void> {
+    connecting ??= attemptConnect(first)
+      .catch(async (caught: unknown) => {
+        const error = SatchelError.from(caught);
+        if (first && !FATAL.has(error.code)) throw error;
+        await forget(error);
+        if (first) throw error;
+      })
+      .finally(() => (connecting = undefined));
+    return connecting;
+  }
+
+  async function forget(error?: SatchelError): Promise<void> {
+    const account = target?.account;
+    generation++;
+    clearTimeout(retryTimer);
+    target = undefined;
+    const session = live;
+    live = undefined;
+    if (session) await session.client.entity.stop().catch(() => undefined);
+    if (account) await deps.persistence.forgetAccount(account);
+    setState('signedOut', error ? { lastFailure: failure(error) } : {});
+  }
+
+  return {
+    state: (): ConnectionState => state,
+    live: (): LiveSession | undefined => live,
+
+    async signIn(params: SignInParams): Promise<ConnectionState> {
+      const account = parseAccountJid(params.jid);
+      if (!account) throw new SatchelError('invalid-jid');
+      const url = checkWebsocketUrl(params.websocketUrl);
+      if (!url) throw new SatchelError('invalid-websocket-url');
+      await forget();
+      target = { account, websocketUrl: url.url, allowPlain: params.allowPlain, staySignedIn: params.staySignedIn, password: params.password };
+      try {
+        await run(true);
+      } catch (caught) {
+        const error = SatchelError.from(caught);
+        target = undefined;
+        setState('signedOut', { lastFailure: failure(error) });
+        throw error;
+      }
+      return state;
+    },
+
+    async signOut(): Promise<ConnectionState> {
+      await forget();
+      return state;
+    },
+
+    /** On worker start: reconnect (resuming if possible) when the user chose to stay signed in. */
+    async restore(): Promise<void> {
+      if (target) return;
+      const account = await deps.persistence.loadAccount();
+      if (!account?.staySignedIn || !account.scram) return;
+      target = { account: account.jid, websocketUrl: account.websocketUrl, allowPlain: account.allowPlain, staySignedIn: true, keys: account.scram };
+      attempt = 1; // a restore is a reconnection: show "reconnecting", retry on failure
+      await run(false);
+    },
+
+    reconnectNow(): Promise<void> {
+      if (!target || live) return Promise.resolve();
+      return run(false);
+    },
+
+    networkChanged(online: boolean): void {
+      if (!target || live) return;
+      if (online) void run(false).catch((e: unknown) => deps.log('reconnect failed', e));
+      else {
+        clearTimeout(retryTimer);
+        setState('offline', { lastFailure: failure(new SatchelError('browser-offline')) });
+      }
+    },
+
+    /** A request on the live session, or a typed error when there is none. */
+    iq(stanza: Element, timeoutMs = 30_000): Promise<Element> {
+      if (!live) return Promise.reject(new SatchelError(target ? 'connection-lost' : 'not-signed-in'));
+      return live.iqCaller.request(stanza, timeoutMs);
+    },
+  };
+}
+
+export type SessionManager = ReturnType<typeof createSessionManager>;

@@ -1,0 +1,56 @@
+import { Client } from '@xmpp/client-core';
+import iqCallee from '@xmpp/iq/callee.js';
+import iqCaller, { type IqCallerApi } from '@xmpp/iq/caller.js';
+import middleware, { type MiddlewareApi } from '@xmpp/middleware';
+import resourceBinding from '@xmpp/resource-binding';
+import streamFeatures from '@xmpp/stream-features';
+import streamManagement, { type StreamManagementApi } from '@xmpp/stream-management';
+import websocket from '@xmpp/websocket';
+import { guardIncomingData } from './guardIncomingData';
+import { saslFeature, type SaslCredentials, type SaslOutcome } from './saslFeature';
+
+export interface XmppClientOptions {
+  websocketUrl: string;
+  domain: string;
+  resource: string;
+  credentials: () => SaslCredentials;
+  onAuthenticated: (outcome: SaslOutcome) => void;
+  /** Called when the server sent something we refuse to parse; the stream is then closed. */
+  onMalformed: (reason: string) => void;
+  /** Timeout for opening and closing the stream, in ms. */
+  timeoutMs: number;
+}
+
+export interface XmppClient {
+  entity: Client;
+  iqCaller: IqCallerApi;
+  middleware: MiddlewareApi;
+  streamManagement: StreamManagementApi;
+}
+
+/**
+ * Wires one @xmpp/client-core connection the way @xmpp/client's index.js does, minus what
+ * Satchel replaces: its reconnect (fixed 1 s, we back off with jitter), its SASL (ours keeps
+ * SCRAM keys), DNS resolution (we always pass a WebSocket URL), TCP/TLS (no sockets in a
+ * browser) and SASL2/FAST (not offered by the servers we test against).
+ */
+export function createXmppClient(options: XmppClientOptions): XmppClient {
+  const entity = new Client({
+    service: options.websocketUrl,
+    domain: options.domain,
+    timeout: options.timeoutMs,
+  });
+  guardIncomingData(entity, options.onMalformed);
+  websocket({ entity });
+  const mw = middleware({ entity });
+  const features = streamFeatures({ middleware: mw });
+  const caller = iqCaller({ middleware: mw, entity });
+  const callee = iqCallee({ middleware: mw, entity });
+  // Order defines priority, as in @xmpp/client: SASL, then stream management (which resumes
+  // before binding, XEP-0198 §5), then resource binding (RFC 6120 §7).
+  saslFeature({ streamFeatures: features }, options.credentials, options.onAuthenticated);
+  const sm = streamManagement({ streamFeatures: features, entity, middleware: mw });
+  resourceBinding({ iqCaller: caller, streamFeatures: features }, options.resource);
+  callee.get('urn:xmpp:ping', 'ping', () => ({})); // XEP-0199 §4.2: answer server pings
+  return { entity, iqCaller: caller, middleware: mw, streamManagement: sm };
+}

@@ -1,0 +1,56 @@
+import type { LiveSession } from './connectOnce';
+import type { SessionPersistence } from './SessionPersistence';
+
+const SAVE_DEBOUNCE_MS = 100;
+
+/**
+ * Persists XEP-0198 state (§5: the stream id and the count of handled stanzas 'h') as it
+ * changes, so that a worker restarted by the browser resumes instead of starting over. The
+ * count is saved after the library has counted the stanza (a later tick), otherwise the server
+ * would replay it; replays are harmless anyway because every cache write is idempotent.
+ */
+export function trackResumption(args: {
+  session: LiveSession;
+  account: string;
+  persistence: SessionPersistence;
+  now: () => number;
+  log: (message: string, detail?: unknown) => void;
+}): void {
+  const { session, account, persistence, now, log } = args;
+  const { entity, streamManagement: sm } = session.client;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let lastSaved = '';
+
+  const save = (): void => {
+    timer = undefined;
+    if (!sm.enabled || !sm.id) {
+      lastSaved = '';
+      persistence.deleteResumption(account).catch((e: unknown) => log('resumption delete failed', e));
+      return;
+    }
+    const key = `${sm.id}:${sm.inbound}`;
+    if (key === lastSaved) return;
+    lastSaved = key;
+    const maxSeconds = Number(sm.max);
+    persistence
+      .saveResumption({
+        account,
+        smId: sm.id,
+        inbound: sm.inbound,
+        fullJid: session.boundJid,
+        savedAt: now(),
+        ...(Number.isFinite(maxSeconds) && maxSeconds > 0 && { maxSeconds }),
+      })
+      .catch((e: unknown) => log('resumption save failed', e));
+  };
+  const schedule = (): void => {
+    timer ??= setTimeout(save, SAVE_DEBOUNCE_MS);
+  };
+
+  schedule();
+  entity.on('element', schedule);
+  entity.on('disconnect', () => {
+    clearTimeout(timer);
+    save();
+  });
+}

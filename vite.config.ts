@@ -1,0 +1,43 @@
+import { defineConfig } from 'vite';
+import preact from '@preact/preset-vite';
+import { VitePWA } from 'vite-plugin-pwa';
+import { execSync } from 'node:child_process';
+
+/** Identifies a deployment: the page and the worker compare it to detect a stale tab. */
+function buildId(): string {
+  if (process.env.SATCHEL_BUILD_ID) return process.env.SATCHEL_BUILD_ID;
+  try {
+    return execSync('git rev-parse --short HEAD', { stdio: ['ignore', 'pipe', 'ignore'] })
+      .toString()
+      .trim();
+  } catch {
+    return 'dev';
+  }
+}
+
+export default defineConfig({
+  define: { __SATCHEL_BUILD__: JSON.stringify(buildId()) },
+  build: {
+    outDir: process.env.SATCHEL_OUT_DIR ?? 'dist',
+    target: 'es2022',
+    sourcemap: false,
+  },
+  plugins: [
+    preact(),
+    VitePWA({
+      // inject-manifest: our own worker (src/sw/serviceWorker.ts) with Workbox's precache list
+      // injected. Registration is ours too (workbox-window in src/ui), so no injected script.
+      strategies: 'injectManifest',
+      srcDir: 'src/sw',
+      filename: 'sw.ts',
+      injectRegister: false,
+      manifest: false,
+      injectManifest: {
+        // A classic (non-module) script: Firefox loads module service workers only recently.
+        rollupFormat: 'iife',
+        globPatterns: ['**/*.{js,css,html,png,svg,webmanifest,ico}'],
+      },
+      devOptions: { enabled: false },
+    }),
+  ],
+});
