@@ -1,0 +1,152 @@
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { xml } from '@xmpp/xml';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { startProsody, type ProsodyServer } from '../../scripts/lib/prosody';
+import { connectPeer, type XmppPeer } from '../../scripts/lib/xmppPeer';
+import { isProcessAlive } from '../support/processes';
+
+// Proves the test rig itself: a private Prosody, accounts, two Node peers logging in with
+// SCRAM-SHA-1 over WebSocket (RFC 7395), XEP-0060 publish and fetch, and no leaked servers.
+
+const NS_ATOM = 'http://www.w3.org/2005/Atom';
+const FIXTURE = fileURLToPath(new URL('../support/fixtures/prosodyThenExit.ts', import.meta.url));
+
+describe('rig: Prosody and two peers', () => {
+  let server: ProsodyServer;
+  let alice: XmppPeer;
+  let bob: XmppPeer;
+  const started: { stop(): Promise<void> }[] = [];
+
+  beforeAll(async () => {
+    server = await startProsody();
+    started.push(server);
+    const [aliceJid, bobJid] = await Promise.all([
+      server.register('alice', 'alice-pw'),
+      server.register('bob', 'bob-pw'),
+    ]);
+    [alice, bob] = await Promise.all([
+      connectPeer({ wsUrl: server.wsUrl, jid: aliceJid, password: 'alice-pw' }),
+      connectPeer({ wsUrl: server.wsUrl, jid: bobJid, password: 'bob-pw' }),
+    ]);
+    started.unshift(alice, bob);
+  });
+
+  afterAll(async () => {
+    // Peers first, then the server; whatever beforeAll got to start.
+    for (const thing of started) await thing.stop();
+  });
+
+  it('logs both peers in with SCRAM-SHA-1 on their own resources', () => {
+    expect(alice.mechanism).toBe('SCRAM-SHA-1');
+    expect(bob.mechanism).toBe('SCRAM-SHA-1');
+    expect(alice.jid).toMatch(/^alice@localhost\/.+/);
+    expect(bob.jid).toMatch(/^bob@localhost\/.+/);
+  });
+
+  it('publishes on the pubsub component and reads the items back from another account', async () => {
+    const node = 'rig/items';
+    await alice.createNode(server.pubsubService, node, {
+      'pubsub#max_items': '100',
+      'pubsub#persist_items': '1',
+      'pubsub#access_model': 'open',
+    });
+    // Creating again is not an error: the peer reconfigures the existing node.
+    await alice.createNode(server.pubsubService, node, { 'pubsub#max_items': '100' });
+    for (const n of [1, 2, 3]) {
+      const entry = xml('entry', { xmlns: NS_ATOM }, xml('title', {}, `Post ${n}`));
+      await alice.publish(server.pubsubService, node, `item-${n}`, entry);
+    }
+
+    const items = await bob.items(server.pubsubService, node);
+    expect(items.map((item) => item.attrs.id).sort()).toEqual(['item-1', 'item-2', 'item-3']);
+    const titles = items.map((item) => item.getChild('entry', NS_ATOM)?.getChildText('title'));
+    expect(titles.sort()).toEqual(['Post 1', 'Post 2', 'Post 3']);
+
+    await alice.retract(server.pubsubService, node, 'item-2');
+    expect((await bob.items(server.pubsubService, node)).map((i) => i.attrs.id).sort()).toEqual([
+      'item-1',
+      'item-3',
+    ]);
+    await alice.deleteNode(server.pubsubService, node);
+    await expect(bob.items(server.pubsubService, node)).rejects.toMatchObject({
+      condition: 'item-not-found',
+    });
+  });
+
+  it('keeps data and ports across restart()', async () => {
+    await alice.createNode(alice.bareJid, 'urn:xmpp:microblog:0', {
+      'pubsub#max_items': '50',
+      'pubsub#access_model': 'open',
+    });
+    await alice.publish(
+      alice.bareJid,
+      'urn:xmpp:microblog:0',
+      'kept',
+      xml('entry', { xmlns: NS_ATOM }),
+    );
+    const { wsUrl } = server;
+    const oldPid = server.pid;
+    await server.restart();
+    expect(server.pid).not.toBe(oldPid);
+    expect(isProcessAlive(oldPid)).toBe(false);
+
+    const again = await connectPeer({ wsUrl, jid: 'bob@localhost', password: 'bob-pw' });
+    try {
+      const items = await again.items('alice@localhost', 'urn:xmpp:microblog:0');
+      expect(items.map((item) => item.attrs.id)).toEqual(['kept']);
+    } finally {
+      await again.stop();
+    }
+  });
+});
+
+describe('rig: no Prosody outlives its owner', () => {
+  it('stop() in a finally kills the server when the test body throws', async () => {
+    let pid = -1;
+    const failingBody = async (): Promise<void> => {
+      const server = await startProsody();
+      pid = server.pid;
+      try {
+        expect(isProcessAlive(pid)).toBe(true);
+        throw new Error('the test body failed');
+      } finally {
+        await server.stop();
+      }
+    };
+    await expect(failingBody()).rejects.toThrow('the test body failed');
+    expect(isProcessAlive(pid)).toBe(false);
+  });
+
+  it.each(['throw', 'hang'] as const)(
+    'kills the server when its Node process dies (%s)',
+    async (mode) => {
+      const child = spawn(process.execPath, ['--import', 'tsx', FIXTURE, mode], {
+        stdio: ['pipe', 'pipe', 'pipe'],
+      });
+      let output = '';
+      child.stdout.on('data', (chunk: Buffer) => {
+        output += chunk.toString();
+      });
+      const pid = await vi.waitFor(
+        () => {
+          const match = /^(\d+)\n/.exec(output);
+          if (!match) throw new Error('no pid printed yet');
+          return Number(match[1]);
+        },
+        { timeout: 20_000, interval: 50 },
+      );
+      expect(isProcessAlive(pid)).toBe(true);
+      // "throw" exits through the process 'exit' hook; SIGKILL skips every hook and relies on
+      // the kernel's parent-death signal (setpriv --pdeathsig).
+      if (mode === 'throw') child.stdin.write('crash now\n');
+      else child.kill('SIGKILL');
+      await vi.waitFor(
+        () => {
+          expect(isProcessAlive(pid)).toBe(false);
+        },
+        { timeout: 10_000, interval: 50 },
+      );
+    },
+  );
+});
