@@ -1,0 +1,91 @@
+import { useRef, useState } from 'preact/hooks';
+import { errorMessages } from '../../shared/errorCodes';
+import { checkWebsocketUrl, parseAccountJid } from '../../shared/jid';
+import { SatchelError } from '../../shared/SatchelError';
+import type { RpcErrorData } from '../../shared/protocol';
+import { useRpc } from '../rpcContext';
+
+/**
+ * Sign-in: JID, password, WebSocket URL (prefilled by XEP-0156 discovery through the worker,
+ * always editable). Every failure is shown on the form with its stable code.
+ */
+export function SignInForm() {
+  const rpc = useRpc();
+  const [jid, setJid] = useState('');
+  const [password, setPassword] = useState('');
+  const [url, setUrl] = useState('');
+  const [staySignedIn, setStay] = useState(true);
+  const [allowPlain, setAllowPlain] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [discovering, setDiscovering] = useState(false);
+  const [error, setError] = useState<RpcErrorData>();
+  const urlEdited = useRef(false);
+
+  const discover = async () => {
+    const account = parseAccountJid(jid);
+    if (!account || urlEdited.current) return;
+    setDiscovering(true);
+    try {
+      const { websocketUrl } = await rpc.call('session.discover', { jid: account });
+      if (websocketUrl && !urlEdited.current) setUrl(websocketUrl);
+    } catch {
+      // Discovery is a convenience: the user can always type the URL.
+    } finally {
+      setDiscovering(false);
+    }
+  };
+
+  const submit = async (event: Event) => {
+    event.preventDefault();
+    setError(undefined);
+    if (!parseAccountJid(jid)) return setError(local('invalid-jid'));
+    if (!checkWebsocketUrl(url)) return setError(local('invalid-websocket-url'));
+    setBusy(true);
+    try {
+      await rpc.call('session.signIn', { jid, password, websocketUrl: url, staySignedIn, allowPlain }, 45_000);
+    } catch (e) {
+      setError(SatchelError.from(e).toData());
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form class="card sign-in" onSubmit={(e) => void submit(e)} aria-labelledby="sign-in-title" noValidate>
+      <h1 id="sign-in-title">Sign in to your XMPP account</h1>
+      <label for="jid">XMPP address</label>
+      <input id="jid" name="jid" type="email" autoComplete="username" required placeholder="you@example.org"
+        value={jid} onInput={(e) => setJid(e.currentTarget.value)} onBlur={() => void discover()} />
+      <label for="password">Password</label>
+      <input id="password" name="password" type="password" autoComplete="current-password" required
+        value={password} onInput={(e) => setPassword(e.currentTarget.value)} />
+      <label for="websocket-url">WebSocket URL {discovering ? <span class="muted">(looking it up…)</span> : null}</label>
+      <input id="websocket-url" name="websocket-url" type="url" required placeholder="wss://example.org/xmpp-websocket"
+        aria-describedby="websocket-help" value={url}
+        onInput={(e) => { urlEdited.current = true; setUrl(e.currentTarget.value); }} />
+      <p id="websocket-help" class="muted">Found automatically when your server publishes it (XEP-0156).</p>
+      <label class="check">
+        <input type="checkbox" name="stay-signed-in" checked={staySignedIn} onChange={(e) => setStay(e.currentTarget.checked)} />
+        Stay signed in (keeps derived keys, never your password)
+      </label>
+      <details>
+        <summary>Advanced</summary>
+        <label class="check">
+          <input type="checkbox" name="allow-plain" checked={allowPlain} onChange={(e) => setAllowPlain(e.currentTarget.checked)} />
+          Allow PLAIN authentication on an unencrypted connection
+        </label>
+      </details>
+      {error ? (
+        <p class="form-error" role="alert" data-code={error.code}>
+          {error.message}
+          {error.detail ? <span class="muted"> ({error.detail})</span> : null}
+        </p>
+      ) : null}
+      <button type="submit" disabled={busy}>{busy ? 'Signing in…' : 'Sign in'}</button>
+    </form>
+  );
+}
+
+function local(code: 'invalid-jid' | 'invalid-websocket-url'): RpcErrorData {
+  return { code, message: errorMessages[code] };
+}

@@ -1,0 +1,40 @@
+import { render } from 'preact';
+import { Workbox } from 'workbox-window';
+import { createRpcClient } from '../rpc/client/createRpcClient';
+import { App } from './App';
+import { RpcContext } from './rpcContext';
+import { connectAppState } from './state/connectAppState';
+import './styles.css';
+
+const root = document.getElementById('app');
+if (!root) throw new Error('#app missing from index.html');
+
+if (!('serviceWorker' in navigator)) {
+  root.textContent = 'Satchel needs a browser with service workers (and not a private window in Firefox).';
+} else {
+  const workbox = new Workbox('/sw.js', { type: 'classic' });
+  const rpc = createRpcClient({
+    container: navigator.serviceWorker,
+    requestTimeoutMs: 15_000,
+    heartbeatMs: 10_000,
+    helloTimeoutMs: 4_000,
+    isVisible: () => document.visibilityState === 'visible',
+    onVisible: (listener) =>
+      document.addEventListener('visibilitychange', () => {
+        if (document.visibilityState === 'visible') listener();
+      }),
+    newChannelId: () => crypto.randomUUID(),
+    log: (message, detail) => console.warn(`[satchel] ${message}`, detail),
+  });
+  connectAppState(rpc);
+  render(
+    <RpcContext.Provider value={rpc}>
+      <App />
+    </RpcContext.Provider>,
+    root,
+  );
+  workbox
+    .register()
+    .then(() => rpc.start())
+    .catch((error: unknown) => console.error('[satchel] could not start the engine', error));
+}
