@@ -33,8 +33,6 @@ if (!('serviceWorker' in navigator)) {
     </RpcContext.Provider>,
     root,
   );
-  workbox
-    .register()
-    .then(() => rpc.start())
-    .catch((error: unknown) => console.error('[satchel] could not start the engine', error));
+  workbox.register().catch((error: unknown) => console.error('[satchel] could not register the engine', error));
+  rpc.start().catch((error: unknown) => console.error('[satchel] could not reach the engine', error));
 }

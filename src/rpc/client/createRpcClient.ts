@@ -44,6 +44,8 @@ export function createRpcClient(deps: RpcClientDeps) {
   let port: MessagePort | undefined;
   let channelId = '';
   let ready: Promise<MessagePort> | undefined;
+  let started: Promise<void> | undefined;
+  let running = false;
 
   function setStatus(status: ChannelStatus, hello?: HelloMessage): void {
     for (const listener of statusListeners) listener(status, hello);
@@ -92,6 +94,11 @@ export function createRpcClient(deps: RpcClientDeps) {
     return attempt;
   }
 
+  /** The current channel, established once at a time. */
+  function ensureChannel(): Promise<MessagePort> {
+    return ready ?? establish();
+  }
+
   function onPortMessage(message: WorkerToPageMessage): void {
     if (message.kind === 'response') {
       const p = pending.get(message.id);
@@ -117,29 +124,44 @@ export function createRpcClient(deps: RpcClientDeps) {
     isVisible: deps.isVisible,
     onVisible: deps.onVisible,
     sendHeartbeat: (seq) => post({ type: 'satchel.heartbeat', channelId, seq }),
-    onDead: () => void establish().catch((e: unknown) => deps.log('channel re-establish failed', e)),
+    onDead: () => {
+      ready = undefined;
+      ensureChannel().catch((e: unknown) => deps.log('channel re-establish failed', e));
+    },
   });
 
   deps.container.addEventListener('message', (event: MessageEvent<unknown>) => {
     const data = event.data as { type?: unknown; channelId?: unknown } | null;
     if (data?.type === 'satchel.unknownChannel' && data.channelId === channelId) watch.dead();
   });
-  deps.container.addEventListener('controllerchange', () => watch.dead());
+  // A new worker took over (an update was accepted): its predecessor's ports are gone.
+  deps.container.addEventListener('controllerchange', () => {
+    if (running) watch.dead();
+  });
+
+  async function start(): Promise<void> {
+    await deps.container.ready;
+    if (!deps.container.controller) {
+      // First visit: the worker claims this page once it is active (sw.ts, clients.claim()).
+      await new Promise<void>((resolve) =>
+        deps.container.addEventListener('controllerchange', () => resolve(), { once: true }),
+      );
+    }
+    await ensureChannel();
+    running = true;
+    watch.start();
+  }
 
   return {
-    async start(): Promise<void> {
-      await deps.container.ready;
-      if (!deps.container.controller) {
-        await new Promise<void>((resolve) =>
-          deps.container.addEventListener('controllerchange', () => resolve(), { once: true }),
-        );
-      }
-      await establish();
-      watch.start();
+    start(): Promise<void> {
+      started ??= start();
+      return started;
     },
 
     async call<M extends RpcMethod>(method: M, params: RpcParams<M>, timeoutMs = deps.requestTimeoutMs): Promise<RpcResult<M>> {
-      const target = await (ready ?? establish());
+      if (!started) throw new SatchelError('worker-unavailable', 'the RPC client was not started');
+      await started.catch(() => undefined);
+      const target = await ensureChannel();
       const id = nextId++;
       return new Promise<RpcResult<M>>((resolve, reject) => {
         const timer = setTimeout(() => {

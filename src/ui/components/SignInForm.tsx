@@ -65,9 +65,11 @@ export function SignInForm() {
         onInput={(e) => { urlEdited.current = true; setUrl(e.currentTarget.value); }} />
       <p id="websocket-help" class="muted">Found automatically when your server publishes it (XEP-0156).</p>
       <label class="check">
-        <input type="checkbox" name="stay-signed-in" checked={staySignedIn} onChange={(e) => setStay(e.currentTarget.checked)} />
-        Stay signed in (keeps derived keys, never your password)
+        <input type="checkbox" name="stay-signed-in" aria-describedby="stay-help" checked={staySignedIn}
+          onChange={(e) => setStay(e.currentTarget.checked)} />
+        Stay signed in
       </label>
+      <p id="stay-help" class="muted">This browser keeps keys derived from your secret, never the secret itself.</p>
       <details>
         <summary>Advanced</summary>
         <label class="check">

@@ -1,0 +1,78 @@
+import { xml } from '@xmpp/xml';
+import { openSatchelDb } from '../db/openSatchelDb';
+import { createChannelHub, type MessageSource } from '../rpc/server/createChannelHub';
+import { createRpcRouter } from '../rpc/server/createRpcRouter';
+import type { RpcEventMessage } from '../shared/protocol';
+import { SatchelError } from '../shared/SatchelError';
+import { connectOnce } from '../xmpp/connectOnce';
+import { createSessionManager } from '../xmpp/createSessionManager';
+import { createXmppClient } from '../xmpp/createXmppClient';
+import { defaultBackoff } from '../xmpp/reconnectDelay';
+import { createSessionPersistence } from './createSessionPersistence';
+import { log } from './log';
+import { probeHttp } from './probeHttp';
+import { registerSessionMethods } from './registerSessionMethods';
+
+/**
+ * The composition root of the engine (xmpp.js `client/index.js` style): opens the database,
+ * creates the session and the RPC, and wires them. Everything else is a factory taking its
+ * collaborators by name.
+ */
+export function startEngine(scope: ServiceWorkerGlobalScope) {
+  const broadcast = (message: RpcEventMessage): void => hub.broadcast(message);
+  const database = openSatchelDb({ onStorageState: (data) => broadcast({ kind: 'event', event: 'storage', data }) });
+  database.catch((error: unknown) => {
+    const e = SatchelError.from(error, 'storage-error');
+    log('database failed to open', e);
+    const status = e.code === 'storage-upgrade-failed' ? 'upgradeFailed' : e.code === 'storage-full' ? 'full' : 'error';
+    broadcast({ kind: 'event', event: 'storage', data: { status, error: e.toData() } });
+  });
+
+  const session = createSessionManager({
+    persistence: createSessionPersistence(database),
+    connect: (request) =>
+      connectOnce(
+        { createClient: createXmppClient, probeHttp, onMalformed: (reason) => log(`malformed input from the server: ${reason}`) },
+        request,
+      ),
+    onState: (data) => broadcast({ kind: 'event', event: 'connection', data }),
+    onSessionStarted: (live, { resumed }) => {
+      // RFC 6121 §4.2: initial presence, so the server routes notifications to this resource.
+      // A resumed session kept its presence (XEP-0198 §5).
+      if (!resumed) live.client.entity.send(xml('presence')).catch((e: unknown) => log('presence failed', e));
+    },
+    onStanza: () => undefined,
+    isBrowserOnline: () => scope.navigator.onLine,
+    now: Date.now,
+    random: Math.random,
+    backoff: defaultBackoff,
+    connectTimeoutMs: 20_000,
+    log,
+  });
+
+  const router = createRpcRouter();
+  registerSessionMethods(router, { session, fetch: (input, init) => scope.fetch(input, init), ownOrigin: scope.location.origin });
+
+  const hub = createChannelHub({
+    router,
+    build: __SATCHEL_BUILD__,
+    connectionState: () => session.state(),
+    liveClientIds: async () => (await scope.clients.matchAll({ type: 'window', includeUncontrolled: true })).map((c) => c.id),
+    log,
+  });
+
+  scope.addEventListener('online', () => session.networkChanged(true));
+  scope.addEventListener('offline', () => session.networkChanged(false));
+
+  // A worker the browser stopped and started again picks the session up from IndexedDB.
+  const restored = session.restore().catch((error: unknown) => log('session restore failed', error));
+
+  return {
+    /** Handles a `controller.postMessage`; the returned promise goes to `waitUntil`. */
+    async onControllerMessage(data: unknown, ports: readonly MessagePort[], source: Client | null): Promise<void> {
+      const from: MessageSource | null = source && { id: source.id, postMessage: (m) => source.postMessage(m) };
+      await hub.onControllerMessage(data, ports, from);
+      await restored; // keep the worker alive while the session is being restored
+    },
+  };
+}
