@@ -4,6 +4,8 @@ import { xml } from '@xmpp/xml';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startProsody, type ProsodyServer } from '../../scripts/lib/prosody';
 import { connectPeer, type XmppPeer } from '../../scripts/lib/xmppPeer';
+import { buildDemoContent, MICROBLOG_NODE } from '../../scripts/lib/demoContent';
+import { seedDemo } from '../../scripts/seedDemo';
 import { isProcessAlive } from '../support/processes';
 
 // Proves the test rig itself: a private Prosody, accounts, two Node peers logging in with
@@ -97,6 +99,36 @@ describe('rig: Prosody and two peers', () => {
       expect(items.map((item) => item.attrs.id)).toEqual(['kept']);
     } finally {
       await again.stop();
+    }
+  });
+});
+
+describe('rig: demo content', () => {
+  it('is deterministic and seeds idempotently', async () => {
+    const now = new Date('2026-11-01T12:00:00Z');
+    const build = () =>
+      buildDemoContent({ ownerJid: 'demo@localhost', pubsubService: 'pubsub.localhost', now })
+        .map((node) => node.items.map((item) => item.payload.toString()).join('\n'))
+        .join('\n');
+    expect(build()).toBe(build());
+
+    const server = await startProsody();
+    try {
+      const jid = await server.register('demo', 'satchel-demo');
+      const peer = await connectPeer({ wsUrl: server.wsUrl, jid, password: 'satchel-demo' });
+      try {
+        const first = await seedDemo(peer, { now });
+        const second = await seedDemo(peer, { now });
+        expect(second).toMatchObject({ nodes: first.nodes, items: first.items });
+        const posts = await peer.items(jid, MICROBLOG_NODE);
+        expect(posts).toHaveLength(50);
+        expect(new Set(posts.map((post) => post.attrs.id)).size).toBe(50);
+        expect(await peer.items(server.pubsubService, 'news/satchel')).not.toHaveLength(0);
+      } finally {
+        await peer.stop();
+      }
+    } finally {
+      await server.stop();
     }
   });
 });
