@@ -1,4 +1,4 @@
-import { TimeoutError } from '@xmpp/events';
+import TimeoutError from '@xmpp/events/lib/TimeoutError.js';
 import StanzaError from '@xmpp/middleware/lib/StanzaError.js';
 import parse from 'ltx/lib/parse.js';
 import { describe, expect, it } from 'vitest';

@@ -11,6 +11,6 @@ declare module '@xmpp/middleware/lib/StanzaError.js' {
   }
 }
 
-declare module '@xmpp/events' {
-  export class TimeoutError extends Error {}
+declare module '@xmpp/events/lib/TimeoutError.js' {
+  export default class TimeoutError extends Error {}
 }
