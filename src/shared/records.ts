@@ -101,4 +101,27 @@ export interface ItemRecord {
   fields: Array<[string, FacetValue]>;
   /** Approximate size in bytes (for cache management). */
   size: number;
+  /** Whether the user has read it (schema v2). 0/1 rather than boolean because IndexedDB cannot
+   * index booleans. Always set on items read from the database; optional so producers of
+   * ItemRecord-shaped values need not invent it. */
+  read?: 0 | 1;
+}
+
+/**
+ * What a producer (cache, pubsub events) hands to the item store. The store assigns `seq` and
+ * `read`, and fills the times: `created` defaults to the stored row's (or now, "first seen"),
+ * `updated` to the stored row's when the XML did not change (so a replayed stanza changes nothing).
+ */
+export interface NewItem {
+  itemId: string;
+  xml: string;
+  parsed?: unknown;
+  parseError?: string;
+  /** Kept from the stored row when absent (a fetch may omit what a notification carried). */
+  publisher?: string;
+  created?: number;
+  updated?: number;
+  fields?: Array<[string, FacetValue]>;
+  /** Estimated from the XML and parsed data when absent. */
+  size?: number;
 }

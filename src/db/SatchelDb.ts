@@ -1,0 +1,48 @@
+/**
+ * The typed Dexie database and the row shapes as stored. Rows differ from the shared records
+ * only where IndexedDB needs it: booleans cannot be index keys (stored as 0/1) and items carry
+ * the derived `fieldKeys` that index their parsed fields.
+ */
+import type { Dexie, Table } from 'dexie';
+import type {
+  AccountRecord,
+  FacetValue,
+  ItemRecord,
+  NodeRecord,
+  ResumptionRecord,
+} from '../shared/records';
+
+/** Where a node lives: the parts of every node and item key. */
+export interface NodeAddress {
+  account: string;
+  service: string;
+  node: string;
+}
+
+export type NodeKey = [account: string, service: string, node: string];
+export type ItemKey = [account: string, service: string, node: string, itemId: string];
+/** One entry of the `*fieldKeys` multiEntry index: a parsed field value, scoped to its node. */
+export type FieldKey = [
+  account: string,
+  service: string,
+  node: string,
+  field: string,
+  value: FacetValue,
+];
+
+export interface SettingRecord {
+  key: string;
+  value: unknown;
+}
+
+export type StoredNode = Omit<NodeRecord, 'followed'> & { followed: 0 | 1 };
+
+export type StoredItem = ItemRecord & { read: 0 | 1; fieldKeys: FieldKey[] };
+
+export type SatchelDb = Dexie & {
+  accounts: Table<AccountRecord, string>;
+  resumption: Table<ResumptionRecord, string>;
+  settings: Table<SettingRecord, string>;
+  nodes: Table<StoredNode, NodeKey>;
+  items: Table<StoredItem, ItemKey>;
+};

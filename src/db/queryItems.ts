@@ -1,0 +1,80 @@
+/**
+ * One page of a node's items in an order, with Result Set Management paging (XEP-0059 §2) and
+ * conditions on parsed fields. Rows are loaded for the returned page only: the first page of an
+ * unconditioned query is a bounded index range; anything else orders the node's primary keys
+ * (keys only, from the order index), filters them through the field index, then loads the page.
+ */
+import type { ItemPage, ItemQuery } from '../shared/itemQuery';
+import { SatchelError } from '../shared/SatchelError';
+import { matchConditions } from './fieldConditions';
+import { toItemRecord } from './itemRows';
+import { prefixRange } from './keyRange';
+import type { ItemKey, SatchelDb, StoredItem } from './SatchelDb';
+import { validateItemQuery } from './validateItemQuery';
+
+function toPage(
+  rows: ReadonlyArray<StoredItem | undefined>,
+  total: number,
+  index: number,
+): ItemPage {
+  const items = rows.filter((row) => row !== undefined).map(toItemRecord);
+  const page: ItemPage = { items, total, index };
+  const first = items[0];
+  const last = items[items.length - 1];
+  if (first) page.first = first.itemId;
+  if (last) page.last = last.itemId;
+  return page;
+}
+
+/** The window [start, end) of `ids` that the query's cursors select. */
+function selectWindow(ids: readonly string[], q: ItemQuery): [start: number, end: number] {
+  const positionOf = (cursor: string, name: string): number => {
+    const position = ids.indexOf(cursor);
+    // XEP-0059 §2.2: a cursor that is not in the result set is item-not-found.
+    if (position < 0) throw new SatchelError('item-not-found', `${name}: ${cursor}`);
+    return position;
+  };
+  let start =
+    q.after !== undefined ? positionOf(q.after, 'after') + 1 : Math.min(q.index ?? 0, ids.length);
+  let end = ids.length;
+  if (q.before !== undefined && q.before !== '') end = positionOf(q.before, 'before');
+  if (q.before !== undefined && q.after === undefined) {
+    start = Math.max(0, end - q.max); // the page that ends just before `before`
+  } else {
+    end = Math.min(end, start + q.max);
+  }
+  return [start, Math.max(start, end)];
+}
+
+export async function queryItems(db: SatchelDb, q: ItemQuery): Promise<ItemPage> {
+  validateItemQuery(q);
+  const [lower, upper] = prefixRange([q.account, q.service, q.node], 1);
+  const inOrder = () => {
+    const range = db.items
+      .where(`[account+service+node+${q.orderBy}]`)
+      .between(lower, upper, true, true);
+    return q.direction === 'desc' ? range.reverse() : range;
+  };
+  const conditions = q.conditions ?? [];
+
+  // Read-only transaction: the count, the keys and the page come from one snapshot.
+  return db.transaction('r', db.items, async () => {
+    if (conditions.length === 0 && q.after === undefined && q.before === undefined) {
+      const index = q.index ?? 0;
+      const total = await inOrder().count();
+      const rows = q.max === 0 ? [] : await inOrder().offset(index).limit(q.max).toArray();
+      return toPage(rows, total, Math.min(index, total));
+    }
+
+    const keys: ItemKey[] = await inOrder().primaryKeys();
+    let ids = keys.map((key) => key[3]);
+    if (conditions.length > 0) {
+      const matches = await matchConditions(db, q, conditions);
+      ids = ids.filter(matches);
+    }
+    const [start, end] = selectWindow(ids, q);
+    const pageKeys = ids.slice(start, end).map((id): ItemKey => [q.account, q.service, q.node, id]);
+    const rows = pageKeys.length === 0 ? [] : await db.items.bulkGet(pageKeys);
+    return toPage(rows, ids.length, start);
+  });
+}

@@ -1,0 +1,11 @@
+/**
+ * Every schema version, oldest first. Append only (docs/schema-versions.md): a released version
+ * is never edited or removed; test/unit/db/schemaSnapshot.test.ts holds them to that.
+ */
+import type { SchemaVersion } from './SchemaVersion';
+import { v1InitialSchema } from './v1InitialSchema';
+import { v2ItemReadState } from './v2ItemReadState';
+
+export type { SchemaVersion } from './SchemaVersion';
+
+export const schemaVersions: readonly SchemaVersion[] = [v1InitialSchema, v2ItemReadState];
