@@ -1,4 +1,8 @@
 import { spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { request } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { xml } from '@xmpp/xml';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -6,6 +10,7 @@ import { startProsody, type ProsodyServer } from '../../scripts/lib/prosody';
 import { connectPeer, type XmppPeer } from '../../scripts/lib/xmppPeer';
 import { buildDemoContent, MICROBLOG_NODE } from '../../scripts/lib/demoContent';
 import { seedDemo } from '../../scripts/seedDemo';
+import { serveApp, type ServedApp } from '../../scripts/serveApp';
 import { isProcessAlive } from '../support/processes';
 
 // Proves the test rig itself: a private Prosody, accounts, two Node peers logging in with
@@ -181,4 +186,92 @@ describe('rig: no Prosody outlives its owner', () => {
       );
     },
   );
+});
+
+describe('rig: serveApp', () => {
+  let dir: string;
+  let app: ServedApp;
+  let bare: ServedApp;
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'satchel-serve-'));
+    mkdirSync(join(dir, 'dist', 'assets'), { recursive: true });
+    writeFileSync(join(dir, 'dist', 'index.html'), '<!doctype html><title>Satchel</title>');
+    writeFileSync(join(dir, 'dist', 'sw.js'), 'self.skipWaiting();');
+    writeFileSync(join(dir, 'dist', 'manifest.webmanifest'), '{}');
+    writeFileSync(join(dir, 'dist', 'assets', 'index-abc123.js'), 'export {};');
+    writeFileSync(join(dir, 'secret.txt'), 'outside the app');
+    const websocketUrl = 'ws://127.0.0.1:5280/xmpp-websocket';
+    app = await serveApp({ dir: join(dir, 'dist'), port: 0, websocketUrl });
+    bare = await serveApp({ dir: join(dir, 'dist') });
+  });
+
+  afterAll(async () => {
+    await Promise.all([app.close(), bare.close()]);
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  /** A GET with the path sent exactly as written (fetch would normalise ".."). */
+  function rawGet(port: number, path: string): Promise<{ status: number; body: string }> {
+    return new Promise((resolve, reject) => {
+      const req = request({ host: '127.0.0.1', port, path, timeout: 5_000 }, (res) => {
+        let body = '';
+        res.on('data', (chunk: Buffer) => (body += chunk.toString()));
+        res.on('end', () => {
+          resolve({ status: res.statusCode ?? 0, body });
+        });
+      });
+      req.on('error', reject).end();
+    });
+  }
+
+  it.each([
+    ['', 'text/html; charset=utf-8', 'no-cache', "frame-ancestors 'none'"],
+    ['sw.js', 'text/javascript; charset=utf-8', 'no-cache', "connect-src 'self' ws: wss:"],
+    [
+      'manifest.webmanifest',
+      'application/manifest+json; charset=utf-8',
+      'no-cache',
+      "default-src 'self'",
+    ],
+    ['assets/index-abc123.js', 'text/javascript; charset=utf-8', 'immutable', "default-src 'self'"],
+    ['feeds/some/route', 'text/html; charset=utf-8', 'no-cache', "base-uri 'none'"],
+  ])('serves /%s with its type, cache policy and CSP', async (path, type, cache, csp) => {
+    const res = await fetch(`${app.url}${path}`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe(type);
+    expect(res.headers.get('cache-control')).toContain(cache);
+    expect(res.headers.get('content-security-policy')).toContain(csp);
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(res.headers.get('referrer-policy')).toBe('no-referrer');
+  });
+
+  it('answers 404 for missing files with an extension, and never leaves the directory', async () => {
+    const missing = await fetch(`${app.url}assets/missing.js`);
+    expect(missing.status).toBe(404);
+    expect(missing.headers.get('cache-control')).toBe('no-cache');
+    for (const path of ['/../secret.txt', '/%2e%2e/secret.txt', '/assets/..%2f..%2fsecret.txt']) {
+      const res = await rawGet(app.port, path);
+      expect(res.body).not.toContain('outside the app');
+    }
+  });
+
+  it('revalidates with ETag and advertises the WebSocket in host-meta (XEP-0156)', async () => {
+    const first = await fetch(app.url);
+    const etag = first.headers.get('etag')!;
+    expect((await fetch(app.url, { headers: { 'If-None-Match': etag } })).status).toBe(304);
+
+    const xrd = await fetch(`${app.url}.well-known/host-meta`);
+    expect(await xrd.text()).toContain(
+      '<Link rel="urn:xmpp:alt-connections:websocket" href="ws://127.0.0.1:5280/xmpp-websocket"/>',
+    );
+    const jrd = (await (await fetch(`${app.url}.well-known/host-meta.json`)).json()) as unknown;
+    expect(jrd).toEqual({
+      links: [
+        { rel: 'urn:xmpp:alt-connections:websocket', href: 'ws://127.0.0.1:5280/xmpp-websocket' },
+      ],
+    });
+    expect((await fetch(`${bare.url}.well-known/host-meta`)).status).toBe(404);
+    expect(app.url).toMatch(/^http:\/\/localhost:\d+\/$/);
+  });
 });
