@@ -15,7 +15,7 @@ export interface ConfigureNodeRequest {
   timeoutMs?: number;
 }
 
-/** Submits a node configuration (XEP-0060 §8.2.5, owner only). */
+/** Submits a node configuration (XEP-0060 §8.2, owner only). */
 export async function configureNode(iq: IqCaller, request: ConfigureNodeRequest): Promise<void> {
   const { service, node, config } = request;
   const form = buildSubmitForm(NS.nodeConfig, nodeConfigFields(config));

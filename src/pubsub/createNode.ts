@@ -10,9 +10,9 @@ import { pubsubIq } from './pubsubIq';
 
 export interface CreateNodeRequest {
   service: string;
-  /** Omit for an instant node (§8.1.2): the service picks the name. */
+  /** Omit for an instant node (§8.1): the service picks the name. */
   node?: string;
-  /** Configuration submitted with the request (§8.1.3). Without it the service's defaults
+  /** Configuration submitted with the request (§8.1). Without it the service's defaults
    * apply: Prosody 0.12 then keeps only 20 items. */
   config?: NodeConfig;
   timeoutMs?: number;
@@ -32,7 +32,7 @@ export async function createNode(iq: IqCaller, request: CreateNodeRequest): Prom
   const created = reply.getChild('pubsub', NS.pubsub)?.getChild('create')?.attrs.node;
   const name = created ?? node;
   if (name === undefined) {
-    // §8.1.2: the service MUST say which instant node it created.
+    // §8.1: the service MUST say which instant node it created.
     throw new SatchelError('remote-error', 'the service created an instant node without naming it');
   }
   return name;

@@ -9,12 +9,12 @@ import type { DataFormFields } from './parseDataForm';
 export interface CachingHints {
   maxItems?: number | 'max';
   itemExpireSeconds?: number | 'max';
-  /** persistent, semi-persistent, transient or transient-with-last-item (XEP-0460 §4). */
+  /** persistent, semi-persistent, transient or transient-with-last-item (XEP-0460 §5). */
   persistence?: string;
   consistentItems?: boolean;
   consistentSet?: boolean;
   stableItems?: boolean;
-  /** Retractions are notified even when the publisher did not ask (XEP-0460 §9). */
+  /** Retractions are notified even when the publisher did not ask (XEP-0460 §10). */
   alwaysNotify?: boolean;
   allowedForSuggestions?: boolean;
   purgeKeepLastItem?: boolean;
@@ -23,7 +23,7 @@ export interface CachingHints {
 
 const hint = (name: string): string => `{${NS.cachingHints}}${name}`;
 
-/** Reads caching hints from a node's pubsub#meta-data form fields (XEP-0460 §3). */
+/** Reads caching hints from a node's pubsub#meta-data form fields (XEP-0460 §4). */
 export function parseCachingHints(metaData: DataFormFields | undefined): CachingHints {
   if (!metaData) return {};
   const candidates: CachingHints = {

@@ -12,7 +12,7 @@ export function parseNodeConfig(fields: DataFormFields): NodeConfig {
   if (maxItems !== undefined) config.maxItems = maxItems;
   const persistItems = formValues.boolean(fields, 'pubsub#persist_items');
   if (persistItems !== undefined) config.persistItems = persistItems;
-  // 'max' means items never expire (XEP-0460 §5): no number to keep.
+  // 'max' means items never expire (XEP-0460 §6): no number to keep.
   const itemExpire = formValues.integer(fields, 'pubsub#item_expire');
   if (itemExpire !== undefined) config.itemExpireSeconds = itemExpire;
   const notifyRetract = formValues.boolean(fields, 'pubsub#notify_retract');

@@ -29,9 +29,9 @@ export type PubsubEvent =
   | (EventBase & { kind: 'purge' })
   /** §8.4.2: the node is gone; `redirect` is where its subscribers should go. */
   | (EventBase & { kind: 'delete'; redirect?: string })
-  /** §8.2.2: configuration changed; `config` only when the service included the form. */
+  /** §8.2: configuration changed; `config` only when the service included the form. */
   | (EventBase & { kind: 'configuration'; config?: NodeConfig })
-  /** §8.8.4: a subscription's state changed (approved, cancelled by the owner…). */
+  /** §8.8: a subscription's state changed (approved, cancelled by the owner…). */
   | (EventBase & { kind: 'subscription'; jid: string; state: SubscriptionState; subid?: string });
 
 export type PubsubEventParse = { ok: true; events: PubsubEvent[] } | { ok: false; reason: string };
@@ -103,8 +103,8 @@ function parseChild(child: Element, base: EventBase, events: PubsubEvent[]): str
 }
 
 /**
- * Reads the pubsub notifications of a <message/> (XEP-0060 §7.1.2, §7.2.2, §8.2.2, §8.4.2,
- * §8.5.2, §8.8.4) into events in document order: one message may carry items and retractions
+ * Reads the pubsub notifications of a <message/> (XEP-0060 §7.1.2, §7.2.2, §8.2, §8.4.2,
+ * §8.5.2, §8.8) into events in document order: one message may carry items and retractions
  * together. A message without an <event/> gives no events; an error message too. A malformed
  * event (no `from`, no `node`, a retraction without id) rejects the whole message with a
  * reason, so the caller can resynchronise instead of applying half of it. Never throws.

@@ -6,16 +6,16 @@ export interface Subscription {
   jid: string;
   state: SubscriptionState;
   subid?: string;
-  /** XEP-0060 §6.1.7: an expiry timestamp set by the service. */
+  /** When the subscription ends, if the service set a time (pubsub#expire, XEP-0060 §6.3). */
   expiry?: string;
-  /** Options must be configured before notifications flow (§6.1.5, §6.3.4.2). */
+  /** Options must be configured before notifications flow (§6.1.5). */
   configurationRequired: boolean;
 }
 
 const states = new Set<string>(['none', 'subscribed', 'pending', 'unconfigured']);
 
 /**
- * Reads a <subscription/> element (XEP-0060 §6.1.2, §5.6, §8.8.4). Attributes the service left
+ * Reads a <subscription/> element (XEP-0060 §6.1.2, §5.6, §8.8). Attributes the service left
  * out fall back to what we asked for; an unknown state reads as 'none'.
  */
 export function parseSubscription(

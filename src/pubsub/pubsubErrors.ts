@@ -16,7 +16,7 @@ const byCondition: Record<string, ErrorCode> = {
   'item-not-found': 'item-not-found',
   gone: 'item-not-found',
   forbidden: 'forbidden',
-  'not-allowed': 'forbidden', // §6.1.3.4 closed-node, §7.1.3.5 max items
+  'not-allowed': 'forbidden', // §6.1.3.4 closed-node (not on the whitelist)
   'payment-required': 'forbidden',
   'not-authorized': 'not-authorized',
   'registration-required': 'not-authorized',
@@ -27,12 +27,12 @@ const byCondition: Record<string, ErrorCode> = {
   'remote-server-not-found': 'service-unavailable',
   'resource-constraint': 'service-unavailable',
   'remote-server-timeout': 'timeout',
-  conflict: 'conflict-node-exists', // §8.1.3 node already exists
+  conflict: 'conflict-node-exists', // §8.1: the NodeID already exists
   'not-acceptable': 'not-acceptable',
   'policy-violation': 'not-acceptable',
   'bad-request': 'bad-request',
   'jid-malformed': 'bad-request',
-  'unexpected-request': 'bad-request', // §6.2.3.2 not-subscribed
+  'unexpected-request': 'bad-request', // §6.2.3 not-subscribed
 };
 
 /** XEP-0060 pubsub#errors conditions that say more than the stanza condition they ride on. */

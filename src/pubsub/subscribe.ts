@@ -18,8 +18,8 @@ export interface SubscribeRequest {
 
 /**
  * Subscribes to a node (XEP-0060 §6.1). The answer may say 'subscribed', 'pending' (the owner
- * must approve, §6.1.2) or 'unconfigured' (options required first, §6.1.5); a service that
- * answers with an empty result is taken as 'subscribed' (§6.1.2 allows it).
+ * must approve, §6.1.4) or 'unconfigured' (options required first, §6.1.5); an empty result
+ * (some services send one) is taken as success: 'subscribed'.
  */
 export async function subscribe(iq: IqCaller, request: SubscribeRequest): Promise<Subscription> {
   const { service, node, jid, options } = request;

@@ -9,7 +9,7 @@ export interface UnsubscribeRequest {
   service: string;
   node: string;
   jid: string;
-  /** Which subscription, when the JID has several (§6.2.1). */
+  /** Which subscription, when the JID has several (§6.2). */
   subid?: string;
   timeoutMs?: number;
 }

@@ -27,7 +27,7 @@ describe('subscribe (XEP-0060 §6.1)', () => {
     });
   });
 
-  it("reports 'pending' (§6.1.2 approval) and 'unconfigured' (§6.1.5)", async () => {
+  it("reports 'pending' (§6.1.4 approval) and 'unconfigured' (§6.1.5)", async () => {
     const pending = scriptedIq(
       reply("<subscription node='blog' jid='me@example' subscription='pending'/>"),
     );
