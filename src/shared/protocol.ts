@@ -8,6 +8,8 @@
  * again, because only those keep an idle worker alive (platform-facts: a port message does not).
  */
 import type { ErrorCode } from './errorCodes';
+import type { FieldCondition, ItemOrder } from './itemQuery';
+import type { NodeConfig, SubscriptionState, SyncState } from './records';
 
 /** Bumped when a message shape changes incompatibly; a page and worker that differ must reload. */
 export type ProtocolVersion = 1;
@@ -62,6 +64,117 @@ export interface RpcMethods {
   'session.signOut': { params: Record<string, never>; result: ConnectionState };
   /** Skip the current back-off wait and try to connect now. */
   'session.reconnectNow': { params: Record<string, never>; result: ConnectionState };
+
+  // Pubsub reads and writes, through the cache gate (src/cache). A synced node is answered
+  // from IndexedDB, any other from the server; `useCache: false` always asks the server.
+  'pubsub.getItems': { params: GetItemsParams; result: ItemsPage };
+  'pubsub.publish': { params: NodeAddress & { id?: string; payloadXml: string }; result: { id: string } };
+  'pubsub.retract': { params: NodeAddress & { id: string }; result: Record<string, never> };
+  'pubsub.subscribe': { params: NodeAddress; result: { state: SubscriptionState } };
+  'pubsub.unsubscribe': { params: NodeAddress; result: Record<string, never> };
+  'pubsub.discoverServices': { params: Record<string, never>; result: { services: ServiceView[] } };
+  'pubsub.listNodes': { params: { service: string }; result: { nodes: NodeListEntry[] } };
+  'pubsub.createNode': { params: NodeAddress & { config?: NodeConfigParams }; result: Record<string, never> };
+  'pubsub.configureNode': { params: NodeAddress & { config: NodeConfigParams }; result: Record<string, never> };
+  'pubsub.deleteNode': { params: NodeAddress; result: Record<string, never> };
+  'pubsub.purgeNode': { params: NodeAddress; result: Record<string, never> };
+
+  // The cache itself.
+  'cache.listNodes': { params: { followedOnly?: boolean }; result: { nodes: NodeView[] } };
+  'cache.getNode': { params: NodeAddress; result: { node: NodeView | null } };
+  /** Follow: analyse the node, subscribe and sync it when an analyser says so. */
+  'cache.follow': { params: NodeAddress; result: { node: NodeView } };
+  /** Unfollow: unsubscribe and delete the node's cached data. */
+  'cache.unfollow': { params: NodeAddress; result: Record<string, never> };
+  /** Sync again from scratch (drop cached items, fetch everything). */
+  'cache.resync': { params: NodeAddress; result: { node: NodeView } };
+  'cache.markRead': { params: NodeAddress & { ids: string[]; read: boolean }; result: Record<string, never> };
+}
+
+export interface NodeAddress {
+  service: string;
+  node: string;
+}
+
+export interface GetItemsParams extends NodeAddress {
+  /** Page size (default 20). */
+  max?: number;
+  after?: string;
+  before?: string;
+  index?: number;
+  orderBy?: Exclude<ItemOrder, 'seq'>;
+  direction?: 'desc' | 'asc';
+  /** Conditions on parsed fields; only a synced node can answer them. */
+  conditions?: FieldCondition[];
+  itemIds?: string[];
+  /** false: bypass the cache for this request. */
+  useCache?: boolean;
+}
+
+export interface ItemView {
+  id: string;
+  /** The raw <item/> as received: untrusted, never put in the DOM unsanitized. */
+  xml: string;
+  parsed?: unknown;
+  parseError?: string;
+  publisher?: string;
+  created?: number;
+  updated?: number;
+  read?: boolean;
+}
+
+export interface ItemsPage {
+  items: ItemView[];
+  source: 'cache' | 'server';
+  /** RSM (XEP-0059): total count, offset of the first item, cursors. */
+  total?: number;
+  index?: number;
+  first?: string;
+  last?: string;
+  node: NodeView;
+}
+
+export interface NodeView extends NodeAddress {
+  analyser?: string;
+  type?: string;
+  subtype?: string;
+  syncState: SyncState;
+  syncStateAt: number;
+  progress?: { done: number; total?: number };
+  error?: RpcErrorData & { at: number; retryAt?: number };
+  subscription: SubscriptionState;
+  followed: boolean;
+  itemCount?: number;
+  unread?: number;
+  lastSyncAt?: number;
+  config?: NodeConfig;
+}
+
+export interface ServiceView {
+  jid: string;
+  name?: string;
+}
+
+export interface NodeListEntry {
+  node: string;
+  name?: string;
+}
+
+export interface NodeConfigParams {
+  maxItems?: number;
+  accessModel?: string;
+  publishModel?: string;
+  title?: string;
+  persistItems?: boolean;
+}
+
+/** A change of cached items, pushed so open views update without polling. */
+export interface ItemsChangedEvent extends NodeAddress {
+  account: string;
+  upserted: string[];
+  retracted: string[];
+  purged?: boolean;
+  deleted?: boolean;
 }
 
 export type RpcMethod = keyof RpcMethods;
@@ -75,6 +188,9 @@ export interface RpcEvents {
   connection: ConnectionState;
   /** The database was upgraded by a newer worker or is failing: the page must tell the user. */
   storage: StorageState;
+  /** A node's sync state or progress changed. */
+  node: NodeView & { account: string };
+  items: ItemsChangedEvent;
 }
 
 export type RpcEventName = keyof RpcEvents;

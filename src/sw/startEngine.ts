@@ -1,4 +1,8 @@
 import { xml } from '@xmpp/xml';
+import { createAnalyserRegistry } from '../analysers/analyserRegistry';
+import { registerBuiltinAnalysers } from '../analysers/builtinAnalysers';
+import { createPubsubCache } from '../cache/createPubsubCache';
+import { toNodeView } from '../cache/toViews';
 import { openSatchelDb } from '../db/openSatchelDb';
 import { createChannelHub, type MessageSource } from '../rpc/server/createChannelHub';
 import { createRpcRouter } from '../rpc/server/createRpcRouter';
@@ -8,9 +12,12 @@ import { connectOnce } from '../xmpp/connectOnce';
 import { createSessionManager } from '../xmpp/createSessionManager';
 import { createXmppClient } from '../xmpp/createXmppClient';
 import { defaultBackoff } from '../xmpp/reconnectDelay';
+import { createBackgroundWork } from './createBackgroundWork';
+import { createCacheStores } from './createCacheStores';
 import { createSessionPersistence } from './createSessionPersistence';
 import { log } from './log';
 import { probeHttp } from './probeHttp';
+import { registerPubsubMethods } from './registerPubsubMethods';
 import { registerSessionMethods } from './registerSessionMethods';
 
 /**
@@ -28,6 +35,34 @@ export function startEngine(scope: ServiceWorkerGlobalScope) {
     broadcast({ kind: 'event', event: 'storage', data: { status, error: e.toData() } });
   });
 
+  const background = createBackgroundWork();
+  const registry = createAnalyserRegistry({ onError: (f) => log(`analyser ${f.analyser} failed on ${f.node}`, f.error) });
+  registerBuiltinAnalysers(registry);
+  const signedInAccount = (): string => {
+    const account = session.state().account;
+    if (!account) throw new SatchelError('not-signed-in');
+    return account;
+  };
+  const iqFor = (account: string) => ({
+    request: (stanza: Parameters<typeof session.iq>[0], timeoutMs?: number) => {
+      if (session.state().account !== account) return Promise.reject(new SatchelError('not-signed-in', account));
+      return session.iq(stanza, timeoutMs);
+    },
+  });
+  const cache = createCacheStores(database).then((stores) =>
+    createPubsubCache({
+      ...stores,
+      iq: iqFor,
+      registry,
+      now: Date.now,
+      random: Math.random,
+      emitNode: (account, node) => broadcast({ kind: 'event', event: 'node', data: { ...toNodeView(node), account } }),
+      emitItems: (data) => broadcast({ kind: 'event', event: 'items', data }),
+      track: (work) => background.track(work),
+      log,
+    }),
+  );
+
   const session = createSessionManager({
     persistence: createSessionPersistence(database),
     connect: (request) =>
@@ -40,8 +75,13 @@ export function startEngine(scope: ServiceWorkerGlobalScope) {
       // RFC 6121 §4.2: initial presence, so the server routes notifications to this resource.
       // A resumed session kept its presence (XEP-0198 §5).
       if (!resumed) live.client.entity.send(xml('presence')).catch((e: unknown) => log('presence failed', e));
+      const account = session.state().account;
+      if (account) background.track(cache.then((c) => c.onSessionStarted(account, resumed)));
     },
-    onStanza: () => undefined,
+    onStanza: (stanza) => {
+      const account = session.state().account;
+      if (account) void cache.then((c) => c.onStanza(account, stanza));
+    },
     isBrowserOnline: () => scope.navigator.onLine,
     now: Date.now,
     random: Math.random,
@@ -52,6 +92,7 @@ export function startEngine(scope: ServiceWorkerGlobalScope) {
 
   const router = createRpcRouter();
   registerSessionMethods(router, { session, fetch: (input, init) => scope.fetch(input, init), ownOrigin: scope.location.origin });
+  registerPubsubMethods(router, { cache, account: signedInAccount, iq: iqFor });
 
   const hub = createChannelHub({
     router,
@@ -73,6 +114,7 @@ export function startEngine(scope: ServiceWorkerGlobalScope) {
       const from: MessageSource | null = source && { id: source.id, postMessage: (m) => source.postMessage(m) };
       await hub.onControllerMessage(data, ports, from);
       await restored; // keep the worker alive while the session is being restored
+      await background.settled(); // and while a sync or event batch is running
     },
   };
 }

@@ -1,0 +1,34 @@
+import type { AnalyserRegistry } from '../analysers/analyserRegistry';
+import type { ItemStore } from '../db/itemStore';
+import type { NodeStore } from '../db/nodeStore';
+import type { IqCaller } from '../pubsub/IqCaller';
+import type { ItemsChangedEvent } from '../shared/protocol';
+import type { NodeRecord } from '../shared/records';
+
+/** The cache's collaborators, passed by name (tests pass fakes or fake-indexeddb stores). */
+export interface CacheDeps {
+  /** The live session of an account; throws 'not-signed-in' / 'connection-lost' without one. */
+  iq: (account: string) => IqCaller;
+  nodes: NodeStore;
+  items: ItemStore & {
+    /** Every cached item id of a node (keys only). */
+    listItemIds(account: string, service: string, node: string): Promise<string[]>;
+  };
+  registry: AnalyserRegistry;
+  now: () => number;
+  random: () => number;
+  /** A node's state changed (sync progress, error, subscription...). */
+  emitNode: (account: string, node: NodeRecord) => void;
+  emitItems: (event: ItemsChangedEvent) => void;
+  /** Keeps the worker alive while background work (a sync) runs. */
+  track: (work: Promise<unknown>) => void;
+  log: (message: string, detail?: unknown) => void;
+}
+
+export interface NodeKey {
+  account: string;
+  service: string;
+  node: string;
+}
+
+export const keyString = (k: NodeKey): string => JSON.stringify([k.account, k.service, k.node]);

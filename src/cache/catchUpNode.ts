@@ -1,0 +1,42 @@
+import { getItems } from '../pubsub/getItems';
+import { getItemsByIds } from '../pubsub/getItemsByIds';
+import { listItemIds } from '../pubsub/listItemIds';
+import type { NodeRecord } from '../shared/records';
+import type { CacheDeps, NodeKey } from './CacheDeps';
+import { storeItems } from './storeItems';
+
+/** How many of the newest items are fetched again to catch edits made while away. */
+export const CATCH_UP_REFRESH = 20;
+
+/**
+ * Brings a synced node up to date after the session was away (reconnect without resumption,
+ * worker restart): the ids the server lists now are compared with the cached ones (XEP-0060
+ * §5.5), new ones fetched, vanished ones deleted (retracted while away), and the newest items
+ * fetched again, since an item re-published under the same id keeps its id.
+ */
+export async function catchUpNode(deps: CacheDeps, key: NodeKey, record: NodeRecord): Promise<{ added: number; removed: number }> {
+  const iq = deps.iq(key.account);
+  const analyser = record.analyser === undefined ? undefined : deps.registry.get(record.analyser);
+  const [serverIds, cachedIds] = await Promise.all([
+    listItemIds(iq, key.service, key.node),
+    deps.items.listItemIds(key.account, key.service, key.node),
+  ]);
+  const server = new Set(serverIds);
+  const cached = new Set(cachedIds);
+  const removed = cachedIds.filter((id) => !server.has(id));
+  if (removed.length > 0) {
+    await deps.items.deleteItems(key.account, key.service, key.node, removed);
+    deps.emitItems({ ...key, upserted: [], retracted: removed });
+  }
+  const missing = serverIds.filter((id) => !cached.has(id));
+  let added = 0;
+  await getItemsByIds(iq, key.service, key.node, missing, 100, {
+    onBatch: async (batch) => {
+      added += (await storeItems(deps, key, analyser, batch)).length;
+    },
+  });
+  const newest = await getItems(iq, { service: key.service, node: key.node, maxItems: CATCH_UP_REFRESH });
+  await storeItems(deps, key, analyser, newest.items);
+  await deps.nodes.patch(key, { lastSyncAt: deps.now() });
+  return { added, removed: removed.length };
+}

@@ -1,0 +1,117 @@
+import { detectCapabilities } from '../pubsub/detectCapabilities';
+import { getServiceInfo } from '../pubsub/getServiceInfo';
+import { subscribe } from '../pubsub/subscribe';
+import type { NodeRecord } from '../shared/records';
+import { SatchelError } from '../shared/SatchelError';
+import { reconnectDelay } from '../xmpp/reconnectDelay';
+import { keyString, type CacheDeps, type NodeKey } from './CacheDeps';
+import { fetchAllItems } from './fetchAllItems';
+import { storeItems } from './storeItems';
+
+const RETRY = { baseMs: 30_000, maxMs: 6 * 3600_000 };
+
+/**
+ * Complete sync of a node: subscribe (XEP-0060 §6.1), then fetch every item into IndexedDB,
+ * one transaction per batch, recording a cursor so an interrupted sync resumes where it
+ * stopped. Marked `completed` only when every listed item is stored. On error the node is
+ * `error` with its reason, cached items stay, and a retry is scheduled with back-off.
+ */
+export function createSyncEngine(deps: CacheDeps) {
+  const running = new Map<string, Promise<void>>(); // keyed by account too: accounts never collide
+  const rsmByService = new Map<string, boolean>();
+  const retries = new Map<string, ReturnType<typeof setTimeout>>();
+
+  async function patch(key: NodeKey, changes: Partial<NodeRecord>): Promise<NodeRecord | undefined> {
+    await deps.nodes.patch(key, changes);
+    const record = await deps.nodes.get(key);
+    if (record) deps.emitNode(key.account, record);
+    return record;
+  }
+
+  async function serviceHasRsm(key: NodeKey): Promise<boolean> {
+    const cacheKey = `${key.account}\u0000${key.service}`;
+    const known = rsmByService.get(cacheKey);
+    if (known !== undefined) return known;
+    const info = await getServiceInfo(deps.iq(key.account), key.service);
+    const rsm = detectCapabilities(info).rsm;
+    rsmByService.set(cacheKey, rsm);
+    return rsm;
+  }
+
+  async function run(key: NodeKey): Promise<void> {
+    const record = await deps.nodes.get(key);
+    if (!record || record.syncState === 'noSync') return;
+    const analyser = record.analyser === undefined ? undefined : deps.registry.get(record.analyser);
+    await patch(key, { syncState: 'inProgress', syncStateAt: deps.now(), syncProgress: { done: 0 } });
+    try {
+      const iq = deps.iq(key.account);
+      if (record.subscription !== 'subscribed') {
+        const sub = await subscribe(iq, { service: key.service, node: key.node, jid: key.account });
+        await patch(key, { subscription: sub.state });
+        // Without a subscription no live event arrives: the cache would silently go stale.
+        if (sub.state !== 'subscribed') throw new SatchelError('not-authorized', `subscription is ${sub.state}`);
+      }
+      const { serverIds } = await fetchAllItems(iq, key, {
+        rsm: await serviceHasRsm(key),
+        ...(record.syncCursor && { cursor: record.syncCursor }),
+        onBatch: async (items, cursor, done, total) => {
+          await storeItems(deps, key, analyser, items);
+          await patch(key, { syncCursor: cursor, syncProgress: total === undefined ? { done } : { done, total } });
+        },
+      });
+      if (serverIds) await dropStale(key, serverIds);
+      const now = deps.now();
+      await patch(key, { syncState: 'completed', syncStateAt: now, lastSyncAt: now, syncCursor: undefined, syncError: undefined, syncProgress: undefined });
+    } catch (caught) {
+      const error = SatchelError.from(caught, 'remote-error');
+      const attempts = (record.syncError?.attempts ?? 0) + 1;
+      const delay = reconnectDelay(attempts - 1, deps.random, RETRY);
+      const now = deps.now();
+      deps.log(`sync of ${key.node} failed: ${error.message}`);
+      await patch(key, {
+        syncState: 'error',
+        syncStateAt: now,
+        syncError: { code: error.code, message: error.message, at: now, attempts, retryAt: now + delay },
+      });
+      scheduleRetry(key, delay);
+    }
+  }
+
+  /** Items cached earlier that the server no longer lists were retracted while we missed it. */
+  async function dropStale(key: NodeKey, serverIds: Set<string>): Promise<void> {
+    const cached = await deps.items.listItemIds(key.account, key.service, key.node);
+    const stale = cached.filter((id) => !serverIds.has(id));
+    if (stale.length === 0) return;
+    await deps.items.deleteItems(key.account, key.service, key.node, stale);
+    deps.emitItems({ ...key, upserted: [], retracted: stale });
+  }
+
+  function scheduleRetry(key: NodeKey, delay: number): void {
+    const id = keyString(key);
+    clearTimeout(retries.get(id));
+    retries.set(id, setTimeout(() => void sync(key).catch((e: unknown) => deps.log('retry failed', e)), delay));
+  }
+
+  /** Starts (or joins) the sync of a node. */
+  function sync(key: NodeKey): Promise<void> {
+    const id = keyString(key);
+    clearTimeout(retries.get(id));
+    const existing = running.get(id);
+    if (existing) return existing;
+    const work = run(key).finally(() => running.delete(id));
+    running.set(id, work);
+    deps.track(work);
+    return work;
+  }
+
+  return {
+    sync,
+    isRunning: (key: NodeKey): boolean => running.has(keyString(key)),
+    /** Forget what was learnt of services (after a reconnect the server may have changed). */
+    reset(): void {
+      rsmByService.clear();
+    },
+  };
+}
+
+export type SyncEngine = ReturnType<typeof createSyncEngine>;

@@ -1,0 +1,53 @@
+import type { Element } from '@xmpp/xml';
+import { getItems } from '../pubsub/getItems';
+import { getItemsByIds } from '../pubsub/getItemsByIds';
+import type { IqCaller } from '../pubsub/IqCaller';
+import { listItemIds } from '../pubsub/listItemIds';
+import type { NodeRecord } from '../shared/records';
+
+export const SYNC_BATCH = 100;
+const MAX_RSM_PAGES = 100_000;
+
+export interface FetchProgress {
+  /** Stores one batch (one transaction) and records where to resume. */
+  onBatch: (items: Element[], cursor: NonNullable<NodeRecord['syncCursor']>, done: number, total?: number) => Promise<void>;
+}
+
+/**
+ * Fetches every item of a node, batch by batch, resuming from a stored cursor. With RSM
+ * (XEP-0059, where the service advertises pubsub#rsm) it pages with `after`; without (Prosody
+ * 0.12) it lists the item ids (disco#items, XEP-0060 §5.5) and fetches them by id (§6.5.8).
+ * Returns the ids the server holds, when it listed them, so the caller can drop stale ones.
+ */
+export async function fetchAllItems(
+  iq: IqCaller,
+  address: { service: string; node: string },
+  options: { rsm: boolean; cursor?: NodeRecord['syncCursor'] } & FetchProgress,
+): Promise<{ serverIds?: Set<string> }> {
+  const { service, node } = address;
+  if (options.rsm) {
+    let after = options.cursor?.rsmAfter;
+    let done = 0;
+    for (let page = 0; page < MAX_RSM_PAGES; page++) {
+      const result = await getItems(iq, { service, node, rsm: { max: SYNC_BATCH, ...(after !== undefined && { after }) } });
+      if (result.items.length === 0) return {};
+      done += result.items.length;
+      const last = result.rsm?.last;
+      await options.onBatch(result.items, last === undefined ? {} : { rsmAfter: last }, done, result.rsm?.count);
+      if (last === undefined || last === after) return {};
+      after = last;
+    }
+    return {};
+  }
+  const serverIds = await listItemIds(iq, service, node);
+  const pending = options.cursor?.pendingIds ?? serverIds;
+  const total = pending.length;
+  let remaining = pending;
+  await getItemsByIds(iq, service, node, pending, SYNC_BATCH, {
+    onBatch: async (batch, progress) => {
+      remaining = pending.slice(progress.done);
+      await options.onBatch(batch, { pendingIds: remaining }, progress.done, total);
+    },
+  });
+  return { serverIds: new Set(serverIds) };
+}

@@ -1,0 +1,24 @@
+import type { Element } from '@xmpp/xml';
+import type { AnalyserDefinition } from '../analysers/analyserTypes';
+import type { NewItem } from '../shared/records';
+import type { CacheDeps, NodeKey } from './CacheDeps';
+import { toNewItem } from './toNewItem';
+
+/** Parses and stores a batch of <item/> elements of one node in one transaction; returns the ids
+ * that were new or changed. */
+export async function storeItems(
+  deps: Pick<CacheDeps, 'items' | 'emitItems'>,
+  key: NodeKey,
+  analyser: AnalyserDefinition | undefined,
+  items: readonly Element[],
+): Promise<string[]> {
+  const rows = items
+    .map((item) => toNewItem(item, { service: key.service, node: key.node, analyser }))
+    .filter((row): row is NewItem => row !== undefined);
+  if (rows.length === 0) return [];
+  const { added, changed } = await deps.items.upsertItems(key.account, key.service, key.node, rows);
+  // Only real changes are announced: a replayed or re-fetched item that is identical is not news.
+  const ids = [...added, ...changed];
+  if (ids.length > 0) deps.emitItems({ ...key, upserted: ids, retracted: [] });
+  return ids;
+}

@@ -1,0 +1,91 @@
+import type { PubsubCache } from '../cache/createPubsubCache';
+import { createNode } from '../pubsub/createNode';
+import { configureNode } from '../pubsub/configureNode';
+import { deleteNode } from '../pubsub/deleteNode';
+import { discoverPubsubServices } from '../pubsub/discoverPubsubServices';
+import type { IqCaller } from '../pubsub/IqCaller';
+import { listNodes } from '../pubsub/listNodes';
+import { purgeNode } from '../pubsub/purgeNode';
+import { subscribe } from '../pubsub/subscribe';
+import { unsubscribe } from '../pubsub/unsubscribe';
+import type { RpcRouter } from '../rpc/server/createRpcRouter';
+import { arrayOf, bool, empty, obj, optional, str } from '../rpc/server/validators';
+import type { NodeConfigParams } from '../shared/protocol';
+import type { NodeConfig } from '../shared/records';
+import { address, getItemsParams, nodeConfigParams } from './validators/cacheValidators';
+
+/** Pubsub and cache RPC methods; every one acts for the signed-in account. */
+export function registerPubsubMethods(
+  router: RpcRouter,
+  deps: { cache: Promise<PubsubCache>; account: () => string; iq: (account: string) => IqCaller },
+): void {
+  const iq = (): IqCaller => deps.iq(deps.account());
+  const done = {} as Record<string, never>;
+
+  router.handle('pubsub.getItems', getItemsParams, async (p) => (await deps.cache).getItems(deps.account(), p));
+  router.handle('pubsub.publish', obj({ ...address, id: optional(str(1024)), payloadXml: str(1_000_000) }), async (p) => ({
+    id: await (await deps.cache).publish(deps.account(), p, p.payloadXml, p.id),
+  }));
+  router.handle('pubsub.retract', obj({ ...address, id: str(1024) }), async (p) => {
+    await (await deps.cache).retract(deps.account(), p, p.id);
+    return done;
+  });
+  router.handle('pubsub.subscribe', obj(address), async (p) => ({
+    state: (await subscribe(iq(), { ...p, jid: deps.account() })).state,
+  }));
+  router.handle('pubsub.unsubscribe', obj(address), async (p) => {
+    await unsubscribe(iq(), { ...p, jid: deps.account() });
+    return done;
+  });
+  router.handle('pubsub.discoverServices', empty, async () => {
+    const domain = deps.account().split('@')[1] ?? '';
+    const services = await discoverPubsubServices(iq(), domain);
+    return { services: services.map((s) => (s.name === undefined ? { jid: s.jid } : { jid: s.jid, name: s.name })) };
+  });
+  router.handle('pubsub.listNodes', obj({ service: str(3071) }), async ({ service }) => ({
+    nodes: (await listNodes(iq(), service))
+      .filter((n) => n.node !== undefined)
+      .map((n) => (n.name === undefined ? { node: n.node ?? '' } : { node: n.node ?? '', name: n.name })),
+  }));
+  router.handle('pubsub.createNode', obj({ ...address, config: optional(nodeConfigParams) }), async (p) => {
+    await createNode(iq(), { service: p.service, node: p.node, ...(p.config && { config: toNodeConfig(p.config) }) });
+    return done;
+  });
+  router.handle('pubsub.configureNode', obj({ ...address, config: nodeConfigParams }), async (p) => {
+    await configureNode(iq(), { service: p.service, node: p.node, config: toNodeConfig(p.config) });
+    return done;
+  });
+  router.handle('pubsub.deleteNode', obj(address), async (p) => {
+    await deleteNode(iq(), p);
+    return done;
+  });
+  router.handle('pubsub.purgeNode', obj(address), async (p) => {
+    await purgeNode(iq(), p.service, p.node);
+    return done;
+  });
+
+  router.handle('cache.listNodes', obj({ followedOnly: optional(bool) }), async (p) => ({
+    nodes: await (await deps.cache).listNodes(deps.account(), p.followedOnly ?? true),
+  }));
+  router.handle('cache.getNode', obj(address), async (p) => ({ node: await (await deps.cache).getNode(deps.account(), p) }));
+  router.handle('cache.follow', obj(address), async (p) => ({ node: await (await deps.cache).follow(deps.account(), p) }));
+  router.handle('cache.unfollow', obj(address), async (p) => {
+    await (await deps.cache).unfollow(deps.account(), p);
+    return done;
+  });
+  router.handle('cache.resync', obj(address), async (p) => ({ node: await (await deps.cache).resync(deps.account(), p) }));
+  router.handle('cache.markRead', obj({ ...address, ids: arrayOf(str(1024), 5000), read: bool }), async (p) => {
+    await (await deps.cache).markRead(deps.account(), p, p.ids, p.read);
+    return done;
+  });
+}
+
+function toNodeConfig(params: NodeConfigParams): NodeConfig {
+  const config: NodeConfig = {};
+  if (params.maxItems !== undefined) config.maxItems = params.maxItems;
+  if (params.accessModel !== undefined) config.accessModel = params.accessModel;
+  if (params.publishModel !== undefined) config.publishModel = params.publishModel;
+  if (params.title !== undefined) config.title = params.title;
+  if (params.persistItems !== undefined) config.persistItems = params.persistItems;
+  return config;
+}

@@ -1,0 +1,148 @@
+import { indexedDB, IDBKeyRange } from 'fake-indexeddb';
+import { xml } from '@xmpp/xml';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import { startProsody, type ProsodyServer } from '../../scripts/lib/prosody';
+import { connectPeer, type XmppPeer } from '../../scripts/lib/xmppPeer';
+import { createAnalyserRegistry } from '../../src/analysers/analyserRegistry';
+import { registerBuiltinAnalysers } from '../../src/analysers/builtinAnalysers';
+import { createPubsubCache, type PubsubCache } from '../../src/cache/createPubsubCache';
+import { createItemStore } from '../../src/db/itemStore';
+import { listNodeItemIds } from '../../src/db/listNodeItemIds';
+import { createNodeStore } from '../../src/db/nodeStore';
+import { openSatchelDb } from '../../src/db/openSatchelDb';
+import type { ItemsChangedEvent } from '../../src/shared/protocol';
+import { connectOnce, type LiveSession } from '../../src/xmpp/connectOnce';
+import { createXmppClient } from '../../src/xmpp/createXmppClient';
+import { atomEntry } from '../support/atomEntry';
+
+// The cache against a real Prosody 0.12 (no RSM: sync lists ids and fetches them by id), with the
+// worker's own XMPP layer and a fake-indexeddb database. A second client publishes.
+(globalThis as { WebSocket?: unknown }).WebSocket ??= WebSocket;
+
+let prosody: ProsodyServer;
+let publisher: XmppPeer;
+let account: string;
+let live: LiveSession;
+let cache: PubsubCache;
+let nodes: ReturnType<typeof createNodeStore>;
+let items: ReturnType<typeof createItemStore> & { listItemIds: (a: string, s: string, n: string) => Promise<string[]> };
+const changes: ItemsChangedEvent[] = [];
+
+async function connectSatchel(): Promise<void> {
+  live = await connectOnce(
+    { createClient: createXmppClient, probeHttp: () => Promise.resolve(true), onMalformed: () => undefined },
+    { account, websocketUrl: prosody.wsUrl, resource: 'cache-test', password: 'pw-sat', allowPlain: false, timeoutMs: 10_000 },
+  );
+  live.client.entity.on('stanza', (stanza) => cache.onStanza(account, stanza));
+  await live.client.entity.send(xml('presence'));
+}
+
+beforeAll(async () => {
+  prosody = await startProsody();
+  account = await prosody.register('sat', 'pw-sat');
+  const publisherJid = await prosody.register('pub', 'pw-pub');
+  publisher = await connectPeer({ wsUrl: prosody.wsUrl, jid: publisherJid, password: 'pw-pub' });
+  const db = await openSatchelDb({ name: `cache-${Date.now()}`, indexedDB, IDBKeyRange });
+  nodes = createNodeStore({ db });
+  items = { ...createItemStore({ db }), listItemIds: (a, s, n) => listNodeItemIds(db, a, s, n) };
+  const registry = createAnalyserRegistry();
+  registerBuiltinAnalysers(registry);
+  cache = createPubsubCache({
+    iq: () => live.iqCaller,
+    nodes,
+    items,
+    registry,
+    now: Date.now,
+    random: Math.random,
+    emitNode: () => undefined,
+    emitItems: (e) => changes.push(e),
+    track: () => undefined,
+    log: () => undefined,
+  });
+  await connectSatchel();
+}, 120_000);
+
+afterAll(async () => {
+  await live?.client.entity.stop().catch(() => undefined);
+  await publisher?.stop();
+  await prosody?.stop();
+});
+
+const service = (): string => prosody.pubsubService;
+const key = (node: string) => ({ account, service: service(), node });
+
+async function createBlog(node: string, count: number, config: Record<string, string> = {}): Promise<void> {
+  await publisher.createNode(service(), node, { 'pubsub#max_items': '10000', 'pubsub#access_model': 'open', ...config });
+  await publisher.publishMany(service(), node, Array.from({ length: count }, (_, i) => ({ id: `p${i}`, payload: atomEntry(`p${i}`, { categories: i % 2 ? ['odd'] : ['even'] }) })));
+}
+
+async function syncCompletely(node: string): Promise<void> {
+  const first = await cache.getItems(account, { service: service(), node });
+  expect(first.source).toBe('server'); // reads are served by the server until the sync completes
+  await expect.poll(async () => (await nodes.get(key(node)))?.syncState, { timeout: 60_000, interval: 100 }).toBe('completed');
+}
+
+describe('pubsub cache against Prosody', () => {
+  it('syncs a node an analyser recognises by payload namespace, then answers from the cache', async () => {
+    await createBlog('blog/namespace', 30);
+    await syncCompletely('blog/namespace');
+    const record = await nodes.get(key('blog/namespace'));
+    expect(record).toMatchObject({ analyser: 'microblog', type: 'blog', subscription: 'subscribed' });
+    const page = await cache.getItems(account, { service: service(), node: 'blog/namespace', max: 10 });
+    expect(page.source).toBe('cache');
+    expect(page.total).toBe(30);
+    expect(page.items.map((i) => i.id)).toEqual(Array.from({ length: 10 }, (_, i) => `p${29 - i}`));
+    const odd = await cache.getItems(account, { service: service(), node: 'blog/namespace', max: 100, conditions: [{ field: 'category', op: '==', value: 'odd' }] });
+    expect(odd.total).toBe(15);
+  });
+
+  it('never syncs a node no analyser recognises: reads go to the server', async () => {
+    await publisher.createNode(service(), 'misc/other', { 'pubsub#access_model': 'open' });
+    await publisher.publish(service(), 'misc/other', 'x1', xml('thing', { xmlns: 'urn:example:other' }, 'hello'));
+    const page = await cache.getItems(account, { service: service(), node: 'misc/other' });
+    expect(page.source).toBe('server');
+    expect(page.items.map((i) => i.id)).toEqual(['x1']);
+    expect((await nodes.get(key('misc/other')))?.syncState).toBe('noSync');
+  });
+
+  it('follows live publish, retract and purge within a second, and fetches payload-less notifications', async () => {
+    await createBlog('blog/live', 3);
+    await syncCompletely('blog/live');
+    await publisher.publish(service(), 'blog/live', 'new1', atomEntry('new1', { title: 'Fresh' }));
+    await expect.poll(() => items.getItem(account, service(), 'blog/live', 'new1'), { timeout: 1000, interval: 20 }).toMatchObject({ itemId: 'new1' });
+    await publisher.retract(service(), 'blog/live', 'p0');
+    await expect.poll(() => items.getItem(account, service(), 'blog/live', 'p0'), { timeout: 1000, interval: 20 }).toBeUndefined();
+    // XEP-0060 §7.1.2.2: notifications without payload must be fetched, not stored empty.
+    await publisher.createNode(service(), 'blog/live', { 'pubsub#deliver_payloads': '0', 'pubsub#max_items': '10000', 'pubsub#access_model': 'open' });
+    await publisher.publish(service(), 'blog/live', 'bare1', atomEntry('bare1', { title: 'Fetched' }));
+    await expect.poll(async () => (await items.getItem(account, service(), 'blog/live', 'bare1'))?.xml ?? '', { timeout: 2000, interval: 20 }).toContain('Fetched');
+    await publisher.purge(service(), 'blog/live');
+    await expect.poll(() => items.countItems(account, service(), 'blog/live'), { timeout: 1000, interval: 20 }).toBe(0);
+  });
+
+  it('catches up exactly after being offline: 20 published and 3 retracted while away', async () => {
+    await createBlog('blog/away', 10);
+    await syncCompletely('blog/away');
+    await live.client.entity.stop();
+    await publisher.publishMany(service(), 'blog/away', Array.from({ length: 20 }, (_, i) => ({ id: `away${i}`, payload: atomEntry(`away${i}`) })));
+    for (const id of ['p1', 'away3', 'away7']) await publisher.retract(service(), 'blog/away', id);
+    await connectSatchel();
+    await cache.onSessionStarted(account, false);
+    const expected = [...Array.from({ length: 10 }, (_, i) => `p${i}`), ...Array.from({ length: 20 }, (_, i) => `away${i}`)]
+      .filter((id) => !['p1', 'away3', 'away7'].includes(id))
+      .sort();
+    expect((await items.listItemIds(account, service(), 'blog/away')).sort()).toEqual(expected);
+  });
+
+  it('syncs a 5,000-item node completely and serves its pages from the cache with the network cut', async () => {
+    await createBlog('blog/big', 5000);
+    await syncCompletely('blog/big');
+    expect(await items.countItems(account, service(), 'blog/big')).toBe(5000);
+    await live.client.entity.stop();
+    const page = await cache.getItems(account, { service: service(), node: 'blog/big', max: 20, index: 4980 });
+    expect(page).toMatchObject({ source: 'cache', total: 5000, index: 4980 });
+    expect(page.items).toHaveLength(20);
+    await connectSatchel();
+  }, 180_000);
+});
