@@ -1,6 +1,5 @@
 import type { Element } from '@xmpp/xml';
 import { getItems } from '../pubsub/getItems';
-import { getItemsByIds } from '../pubsub/getItemsByIds';
 import type { IqCaller } from '../pubsub/IqCaller';
 import { listItemIds } from '../pubsub/listItemIds';
 import type { NodeRecord } from '../shared/records';
@@ -17,6 +16,7 @@ export interface FetchProgress {
  * Fetches every item of a node, batch by batch, resuming from a stored cursor. With RSM
  * (XEP-0059, where the service advertises pubsub#rsm) it pages with `after`; without (Prosody
  * 0.12) it lists the item ids (disco#items, XEP-0060 §5.5) and fetches them by id (§6.5.8).
+ * The cursor is the ids still to fetch, so storing it after each batch makes the sync resumable.
  * Returns the ids the server holds, when it listed them, so the caller can drop stale ones.
  */
 export async function fetchAllItems(
@@ -41,13 +41,12 @@ export async function fetchAllItems(
   }
   const serverIds = await listItemIds(iq, service, node);
   const pending = options.cursor?.pendingIds ?? serverIds;
-  const total = pending.length;
-  let remaining = pending;
-  await getItemsByIds(iq, service, node, pending, SYNC_BATCH, {
-    onBatch: async (batch, progress) => {
-      remaining = pending.slice(progress.done);
-      await options.onBatch(batch, { pendingIds: remaining }, progress.done, total);
-    },
-  });
+  // Batch by batch, keeping nothing: the worker never holds a whole node in memory.
+  for (let done = 0; done < pending.length; ) {
+    const itemIds = pending.slice(done, done + SYNC_BATCH);
+    const { items } = await getItems(iq, { service, node, itemIds });
+    done += itemIds.length;
+    await options.onBatch(items, { pendingIds: pending.slice(done) }, done, pending.length);
+  }
   return { serverIds: new Set(serverIds) };
 }
