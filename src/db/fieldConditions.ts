@@ -6,7 +6,7 @@
 import type { Collection, IndexableTypePart } from 'dexie';
 import type { FieldCondition } from '../shared/itemQuery';
 import type { FacetValue } from '../shared/records';
-import { MAX_KEY_PART, MIN_KEY_PART } from './keyRange';
+import { maxKeyPart, MIN_KEY_PART } from './keyRange';
 import type { ItemKey, NodeAddress, SatchelDb, StoredItem } from './SatchelDb';
 
 type ItemCollection = Collection<StoredItem, ItemKey>;
@@ -16,7 +16,7 @@ const NEGATIVE_OPS = new Set<FieldCondition['op']>(['!=', 'not_in', 'disjoint'])
 /** Lowest and highest key of the values of the same type as `value`, in IndexedDB key order. */
 function typeBounds(value: FacetValue): [IndexableTypePart, IndexableTypePart] {
   // Strings sort after every number and before any array; there are no binary keys here.
-  return typeof value === 'number' ? [MIN_KEY_PART, Infinity] : ['', MAX_KEY_PART];
+  return typeof value === 'number' ? [MIN_KEY_PART, Infinity] : ['', maxKeyPart()];
 }
 
 /** The items of the node having some value of `field` that satisfies the positive form. */

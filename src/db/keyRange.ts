@@ -6,7 +6,8 @@
 import type { IndexableTypePart } from 'dexie';
 
 export const MIN_KEY_PART = -Infinity;
-export const MAX_KEY_PART: never[] = [];
+/** A fresh [] each time: the same array twice in one key is invalid (the spec sees a cycle). */
+export const maxKeyPart = (): never[] => [];
 
 /** Lower and upper bounds of every key that starts with `prefix` and has `rest` more parts. */
 export function prefixRange(
@@ -17,7 +18,7 @@ export function prefixRange(
   const upper: IndexableTypePart[] = [...prefix];
   for (let i = 0; i < rest; i += 1) {
     lower.push(MIN_KEY_PART);
-    upper.push(MAX_KEY_PART);
+    upper.push(maxKeyPart());
   }
   return [lower, upper];
 }

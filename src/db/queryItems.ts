@@ -59,11 +59,12 @@ export async function queryItems(db: SatchelDb, q: ItemQuery): Promise<ItemPage>
 
   // Read-only transaction: the count, the keys and the page come from one snapshot.
   return db.transaction('r', db.items, async () => {
-    if (conditions.length === 0 && q.after === undefined && q.before === undefined) {
-      const index = q.index ?? 0;
+    // The common case, newest N: a bounded index range. (An offset is not: Dexie would walk a
+    // cursor over the skipped rows' values.)
+    if (conditions.length === 0 && q.after === undefined && q.before === undefined && !q.index) {
       const total = await inOrder().count();
-      const rows = q.max === 0 ? [] : await inOrder().offset(index).limit(q.max).toArray();
-      return toPage(rows, total, Math.min(index, total));
+      const rows = q.max === 0 ? [] : await inOrder().limit(q.max).toArray();
+      return toPage(rows, total, 0);
     }
 
     const keys: ItemKey[] = await inOrder().primaryKeys();
