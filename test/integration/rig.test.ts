@@ -11,6 +11,7 @@ import { connectPeer, type XmppPeer } from '../../scripts/lib/xmppPeer';
 import { buildDemoContent, MICROBLOG_NODE } from '../../scripts/lib/demoContent';
 import { seedDemo } from '../../scripts/seedDemo';
 import { serveApp, type ServedApp } from '../../scripts/serveApp';
+import { launchBrowser, serviceWorkerReady, stopServiceWorkers } from '../support/browser';
 import { isProcessAlive } from '../support/processes';
 
 // Proves the test rig itself: a private Prosody, accounts, two Node peers logging in with
@@ -188,7 +189,14 @@ describe('rig: no Prosody outlives its owner', () => {
   );
 });
 
-describe('rig: serveApp', () => {
+const SHELL_HTML = '<!doctype html><title>Satchel</title><script src="/app.js"></script>';
+/** A worker that counts messages in memory: a restarted worker starts again at 1. */
+const COUNTING_WORKER = `let count = 0;
+self.addEventListener('install', () => self.skipWaiting());
+self.addEventListener('activate', (event) => event.waitUntil(self.clients.claim()));
+self.addEventListener('message', (event) => event.ports[0].postMessage(++count));`;
+
+describe('rig: serveApp and Chromium', () => {
   let dir: string;
   let app: ServedApp;
   let bare: ServedApp;
@@ -196,8 +204,9 @@ describe('rig: serveApp', () => {
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'satchel-serve-'));
     mkdirSync(join(dir, 'dist', 'assets'), { recursive: true });
-    writeFileSync(join(dir, 'dist', 'index.html'), '<!doctype html><title>Satchel</title>');
-    writeFileSync(join(dir, 'dist', 'sw.js'), 'self.skipWaiting();');
+    writeFileSync(join(dir, 'dist', 'index.html'), SHELL_HTML);
+    writeFileSync(join(dir, 'dist', 'app.js'), "void navigator.serviceWorker.register('/sw.js');");
+    writeFileSync(join(dir, 'dist', 'sw.js'), COUNTING_WORKER);
     writeFileSync(join(dir, 'dist', 'manifest.webmanifest'), '{}');
     writeFileSync(join(dir, 'dist', 'assets', 'index-abc123.js'), 'export {};');
     writeFileSync(join(dir, 'secret.txt'), 'outside the app');
@@ -273,5 +282,32 @@ describe('rig: serveApp', () => {
     });
     expect((await fetch(`${bare.url}.well-known/host-meta`)).status).toBe(404);
     expect(app.url).toMatch(/^http:\/\/localhost:\d+\/$/);
+  });
+
+  it('runs the page in Chromium under a service worker, which stopServiceWorkers() restarts', async () => {
+    const browser = await launchBrowser();
+    try {
+      const page = await browser.context.newPage();
+      await page.goto(app.url);
+      await serviceWorkerReady(page);
+      const ask = (): Promise<number> =>
+        page.evaluate(
+          () =>
+            new Promise<number>((resolve) => {
+              const channel = new MessageChannel();
+              channel.port1.onmessage = (event) => {
+                resolve(event.data as number);
+              };
+              navigator.serviceWorker.controller?.postMessage('count', [channel.port2]);
+            }),
+        );
+      expect(await ask()).toBe(1);
+      expect(await ask()).toBe(2);
+      await stopServiceWorkers(page);
+      // The next message starts a fresh worker: its in-memory state is gone.
+      expect(await ask()).toBe(1);
+    } finally {
+      await browser.close();
+    }
   });
 });
