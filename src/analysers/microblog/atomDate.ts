@@ -4,7 +4,7 @@
  * Near misses seen in the wild (no time zone, date only, no seconds, +0200 offsets, a space
  * for 'T') are read with a problem recorded; anything else is a problem and gives no time.
  */
-import type { AtomDate } from './atomTypes';
+import type { AtomDate } from '../../shared/microblogTypes';
 
 /** RFC 3339 §5.6 date-time ('T' and 'Z' may be lower case, §5.6 NOTE). */
 const STRICT = /^\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:[Zz]|[+-]\d{2}:\d{2})$/;

@@ -4,8 +4,8 @@
  * rel='replies' with an xmpp: href naming a node) and the enclosures (attachments).
  */
 import type { Element } from '@xmpp/xml';
-import { parseXmppUri } from '../parseXmppUri';
-import type { AtomLink, CommentsNode, Enclosure, InReplyTo, PubsubTarget } from './atomTypes';
+import { parseXmppUri } from '../../shared/parseXmppUri';
+import type { AtomLink, CommentsNode, Enclosure, InReplyTo, PubsubTarget } from '../../shared/microblogTypes';
 import { bareJid } from './bareJid';
 
 function attr(element: Element, name: string): string | undefined {

@@ -3,8 +3,8 @@
  * in the uri as `xmpp:romeo@montague.lit`; it becomes `jid`, the indexed author.
  */
 import type { Element } from '@xmpp/xml';
-import { parseXmppUri } from '../parseXmppUri';
-import type { AtomPerson } from './atomTypes';
+import { parseXmppUri } from '../../shared/parseXmppUri';
+import type { AtomPerson } from '../../shared/microblogTypes';
 import { bareJid } from './bareJid';
 
 function childText(element: Element, name: string, ns: string | undefined): string | undefined {

@@ -3,7 +3,7 @@
  * Tolerant: an unknown type is read as text and recorded as a problem; nothing is thrown.
  */
 import type { Element } from '@xmpp/xml';
-import type { AtomText } from './atomTypes';
+import type { AtomText } from '../../shared/microblogTypes';
 import { collectText, hasElementChildren, serializeChildren } from './xhtmlMarkup';
 
 export const XHTML_NS = 'http://www.w3.org/1999/xhtml';

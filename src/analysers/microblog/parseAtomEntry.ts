@@ -8,7 +8,7 @@ import { readAtomDate } from './atomDate';
 import { deriveLinkViews, readAtomLink, readInReplyTo } from './atomLinks';
 import { readAtomPerson } from './atomPeople';
 import { preferredText, readAtomText } from './atomText';
-import type { AtomDate, AtomEntry, AtomParseResult } from './atomTypes';
+import type { AtomDate, AtomEntry, AtomParseResult } from '../../shared/microblogTypes';
 import { readGeoloc } from './readGeoloc';
 
 export const ATOM_NS = 'http://www.w3.org/2005/Atom';

@@ -5,7 +5,7 @@
 import type { Element } from '@xmpp/xml';
 import type { FacetValue } from '../../shared/records';
 import type { ParseContext, ParseOutcome } from '../analyserTypes';
-import type { AtomEntry, MicroblogItem } from './atomTypes';
+import type { AtomEntry, MicroblogItem } from '../../shared/microblogTypes';
 import { bareJid } from './bareJid';
 import { parseAtomEntry } from './parseAtomEntry';
 

@@ -1,6 +1,6 @@
 import parse from 'ltx/lib/parse.js';
 import { describe, expect, it } from 'vitest';
-import type { MicroblogItem } from '../../../src/analysers/microblog/atomTypes';
+import type { MicroblogItem } from '../../../src/shared/microblogTypes';
 import { parseMicroblogItem } from '../../../src/analysers/microblog/parseMicroblogItem';
 
 const context = { service: 'pubsub.example.org', node: 'urn:xmpp:microblog:0' };

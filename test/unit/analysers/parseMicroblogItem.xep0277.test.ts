@@ -1,6 +1,6 @@
 import parse from 'ltx/lib/parse.js';
 import { describe, expect, it } from 'vitest';
-import type { MicroblogItem } from '../../../src/analysers/microblog/atomTypes';
+import type { MicroblogItem } from '../../../src/shared/microblogTypes';
 import { parseMicroblogItem } from '../../../src/analysers/microblog/parseMicroblogItem';
 import * as examples from './xep0277Examples';
 

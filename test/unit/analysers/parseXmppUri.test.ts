@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseXmppUri } from '../../../src/analysers/parseXmppUri';
+import { parseXmppUri } from '../../../src/shared/parseXmppUri';
 
 describe('parseXmppUri', () => {
   it('reads the XEP-0277 node URI with percent-encoding', () => {
