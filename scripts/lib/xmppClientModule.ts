@@ -32,7 +32,7 @@ export type XmppClientFactory = (options: XmppClientOptions) => XmppClient;
  */
 export async function loadXmppClient(): Promise<XmppClientFactory> {
   if (!('WebSocket' in globalThis)) {
-    // any: ws's class is API-compatible with the DOM WebSocket for what @xmpp/websocket uses.
+    // ws's class is API-compatible with the DOM WebSocket for what @xmpp/websocket uses.
     (globalThis as { WebSocket: unknown }).WebSocket = NodeWebSocket;
   }
   const specifier = '@xmpp/client';
