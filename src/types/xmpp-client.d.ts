@@ -117,6 +117,7 @@ declare module '@xmpp/stream-management' {
     id: string;
     inbound: number;
     outbound: number;
+    outbound_q: unknown[];
     max: string | null;
     timeout: number;
     requestAckInterval: number;

@@ -1,23 +1,38 @@
-import { connection } from './state/appState';
-import { ConnectionStatus } from './components/ConnectionStatus';
+import { AppHeader } from './components/AppHeader';
+import { RouteView } from './components/RouteView';
 import { SignInForm } from './components/SignInForm';
-import { SignedInHome } from './components/SignedInHome';
 import { StorageBanner } from './components/StorageBanner';
+import { currentPath } from './router/navigation';
+import { parseRoute } from './router/paths';
+import { connection, signingIn, workerBuild } from './state/appState';
+import { LoadingState } from './views/common/LoadingState';
 
+/**
+ * The shell: banner, navigation, main. The URL names the view; signed out, any URL shows the
+ * sign-in form and then the view it names. Until the engine first answers, a wait is shown
+ * rather than a sign-in form that might not be needed.
+ */
 export function App() {
-  const signedOut = connection.value.status === 'signedOut';
+  const route = parseRoute(currentPath.value.split('?')[0] ?? '/');
+  const { status } = connection.value;
+  // The form stays mounted while its own sign-in is connecting, so its error survives.
+  const signedOut = status === 'signedOut' || signingIn.value;
+  const section = route.name === 'browse' || route.name === 'service' ? 'browse' : route.name === 'notFound' ? 'other' : 'feeds';
   return (
     <>
       <a class="skip-link" href="#main">
         Skip to content
       </a>
-      <header class="app-header">
-        <span class="app-title">Satchel</span>
-        <ConnectionStatus />
-      </header>
+      <AppHeader section={section} />
       <StorageBanner />
       <main id="main" tabIndex={-1}>
-        {signedOut ? <SignInForm /> : <SignedInHome />}
+        {workerBuild.value === undefined ? (
+          <LoadingState label="Starting Satchel…" />
+        ) : signedOut ? (
+          <SignInForm />
+        ) : (
+          <RouteView route={route} />
+        )}
       </main>
     </>
   );

@@ -3,6 +3,7 @@ import { Workbox } from 'workbox-window';
 import { createRpcClient } from '../rpc/client/createRpcClient';
 import { App } from './App';
 import { RpcContext } from './rpcContext';
+import { startRouter } from './router/navigation';
 import { connectAppState } from './state/connectAppState';
 import './styles.css';
 
@@ -27,6 +28,7 @@ if (!('serviceWorker' in navigator)) {
     log: (message, detail) => console.warn(`[satchel] ${message}`, detail),
   });
   connectAppState(rpc);
+  startRouter();
   render(
     <RpcContext.Provider value={rpc}>
       <App />

@@ -61,6 +61,15 @@ export async function connectOnce(deps: ConnectDeps, request: ConnectRequest): P
   if (request.resumption) {
     sm.id = request.resumption.smId;
     sm.inbound = request.resumption.inbound;
+    // <resumed h='N'/> acknowledges stanzas the previous worker sent, which this fresh client
+    // never queued; @xmpp/stream-management would shift N entries off an empty queue and throw,
+    // then bind a new resource on a resumed stream. Count them as acknowledged before it looks.
+    // (The 'element' event fires before the 'nonza' event its resume procedure listens to.)
+    entity.on('element', (element) => {
+      if (!element.is('resumed', 'urn:xmpp:sm:3')) return;
+      const h = Number(element.attrs.h);
+      if (Number.isInteger(h)) sm.outbound = Math.max(sm.outbound, h - sm.outbound_q.length);
+    });
   }
 
   let timer: ReturnType<typeof setTimeout> | undefined;

@@ -77,6 +77,7 @@ export function createSessionManager(deps: SessionManagerDeps) {
     const resource = await deps.persistence.installResource();
     const saved = await deps.persistence.loadResumption(current.account);
     const fresh = saved && deps.now() - saved.savedAt < (saved.maxSeconds ?? 300) * 1000;
+    deps.log(`connecting (${first ? 'sign-in' : 'again'}; resumption ${saved ? (fresh ? 'fresh' : 'stale') : 'none'})`);
     try {
       const session = await deps.connect({
         account: current.account,
@@ -96,6 +97,8 @@ export function createSessionManager(deps: SessionManagerDeps) {
     } catch (caught) {
       if (myGeneration !== generation) return;
       const error = SatchelError.from(caught, 'connection-lost');
+      // A failed resumption must not be tried again: fall back to a fresh session next time.
+      if (fresh) await deps.persistence.deleteResumption(current.account).catch(() => undefined);
       deps.log(`connect failed: ${error.message}`);
       if (FATAL.has(error.code) || first) throw error;
       scheduleRetry(error);

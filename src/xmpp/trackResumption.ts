@@ -2,6 +2,7 @@ import type { LiveSession } from './connectOnce';
 import type { SessionPersistence } from './SessionPersistence';
 
 const SAVE_DEBOUNCE_MS = 100;
+const NS_SM = 'urn:xmpp:sm:3';
 
 /**
  * Persists XEP-0198 state (§5: the stream id and the count of handled stanzas 'h') as it
@@ -46,9 +47,19 @@ export function trackResumption(args: {
   const schedule = (): void => {
     timer ??= setTimeout(save, SAVE_DEBOUNCE_MS);
   };
+  const saveNow = (): void => {
+    clearTimeout(timer);
+    save();
+  };
 
-  schedule();
-  entity.on('element', schedule);
+  // The first state is saved at once, not debounced: a worker may be stopped any moment after.
+  saveNow();
+  entity.on('element', (element) => (element.is('enabled', NS_SM) ? saveNow() : schedule()));
+  // Once we acknowledged 'h' to the server, resuming with a lower count is an error that makes
+  // Prosody drop the session (XEP-0198 §4): save the count as it is acknowledged.
+  entity.on('send', (element) => {
+    if (element.is('a', NS_SM)) saveNow();
+  });
   entity.on('disconnect', () => {
     clearTimeout(timer);
     save();

@@ -1,5 +1,6 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { xml } from '@xmpp/xml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { freePort } from '../../scripts/lib/freePort';
@@ -72,6 +73,9 @@ describe('connectOnce against Prosody', () => {
     const first = await connectOnce(deps, request({ resource: 'test-resume' }));
     const { streamManagement: sm } = first.client;
     await expect.poll(() => sm.enabled && sm.id !== '').toBe(true);
+    // Stanzas sent and acknowledged in the first session: the new client never queued them.
+    await first.client.entity.send(xml('presence'));
+    await expect.poll(() => sm.outbound).toBe(1);
     const saved = { smId: sm.id, inbound: sm.inbound, fullJid: first.boundJid };
     // Drop the socket without closing the stream, as a stopped service worker does.
     (first.client.entity as unknown as { socket: { socket: { terminate?: () => void; close: () => void } } }).socket.socket.close();
@@ -79,6 +83,9 @@ describe('connectOnce against Prosody', () => {
     const resumed = await connectOnce(deps, request({ resource: 'test-resume', resumption: saved }));
     expect(resumed.resumed).toBe(true);
     expect(resumed.boundJid).toBe(first.boundJid);
+    // The resumed stream is usable (no second resource binding broke it).
+    const pong = await resumed.iqCaller.request(xml('iq', { type: 'get', to: 'localhost' }, xml('ping', { xmlns: 'urn:xmpp:ping' })));
+    expect(pong.attrs.type).toBe('result');
     await resumed.client.entity.stop();
   });
 });

@@ -134,6 +134,9 @@ export function createRpcClient(deps: RpcClientDeps) {
     const data = event.data as { type?: unknown; channelId?: unknown } | null;
     if (data?.type === 'satchel.unknownChannel' && data.channelId === channelId) watch.dead();
   });
+  // Messages from the worker to this page are queued until this is called (HTML spec: the
+  // client message queue is only enabled by onmessage or startMessages()).
+  deps.container.startMessages();
   // A new worker took over (an update was accepted): its predecessor's ports are gone.
   deps.container.addEventListener('controllerchange', () => {
     if (running) watch.dead();

@@ -26,7 +26,8 @@ export function ConnectionStatus() {
   const retryIn = state.nextAttemptAt === undefined ? undefined : Math.max(0, Math.ceil((state.nextAttemptAt - now) / 1000));
   const engine = channel.value === 'ready' ? '' : ' (engine starting…)';
   return (
-    <div class="connection-status" role="status" aria-live="polite" data-status={state.status} data-testid="connection-status">
+    <div class="connection-status" role="status" aria-live="polite" data-status={state.status}
+      data-resumed={state.resumed === true ? 'true' : undefined} data-testid="connection-status">
       <span class={`status-dot status-${state.status}`} aria-hidden="true" />
       <span class="status-label">
         {LABELS[state.status]}

@@ -4,6 +4,7 @@ import { checkWebsocketUrl, parseAccountJid } from '../../shared/jid';
 import { SatchelError } from '../../shared/SatchelError';
 import type { RpcErrorData } from '../../shared/protocol';
 import { useRpc } from '../rpcContext';
+import { signingIn } from '../state/appState';
 
 /**
  * Sign-in: JID, password, WebSocket URL (prefilled by XEP-0156 discovery through the worker,
@@ -41,12 +42,14 @@ export function SignInForm() {
     if (!parseAccountJid(jid)) return setError(local('invalid-jid'));
     if (!checkWebsocketUrl(url)) return setError(local('invalid-websocket-url'));
     setBusy(true);
+    signingIn.value = true;
     try {
       await rpc.call('session.signIn', { jid, password, websocketUrl: url, staySignedIn, allowPlain }, 45_000);
     } catch (e) {
       setError(SatchelError.from(e).toData());
     } finally {
       setBusy(false);
+      signingIn.value = false;
     }
   };
 

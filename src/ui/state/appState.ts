@@ -8,3 +8,5 @@ export const channel = signal<ChannelStatus>('connecting');
 export const storage = signal<StorageState>({ status: 'ok' });
 /** The worker is a different deployment than this page: the page should reload. */
 export const workerBuild = signal<string | undefined>(undefined);
+/** The sign-in form's own request is running: the form stays up until it settles. */
+export const signingIn = signal(false);

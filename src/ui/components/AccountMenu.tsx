@@ -1,0 +1,34 @@
+import { useState } from 'preact/hooks';
+import { SatchelError } from '../../shared/SatchelError';
+import { useRpc } from '../rpcContext';
+import { connection } from '../state/appState';
+
+/** Who is signed in, and signing out. */
+export function AccountMenu() {
+  const rpc = useRpc();
+  const [error, setError] = useState<string>();
+  const [busy, setBusy] = useState(false);
+  const state = connection.value;
+  if (!state.account || state.status === 'signedOut') return null;
+  const signOut = async () => {
+    setBusy(true);
+    try {
+      await rpc.call('session.signOut', {});
+    } catch (e) {
+      setError(SatchelError.from(e).message);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <div class="account">
+      <span class="visually-hidden" data-testid="account" title={state.boundJid}>
+        {state.account}
+      </span>
+      <button type="button" class="quiet small" disabled={busy} onClick={() => void signOut()}>
+        Sign out
+      </button>
+      {error ? <span role="alert" class="form-error">{error}</span> : null}
+    </div>
+  );
+}

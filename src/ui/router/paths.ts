@@ -1,0 +1,52 @@
+import type { NodeAddress } from '../../shared/protocol';
+
+/**
+ * The app's URLs: the URL is the state, so every view can be reloaded (the worker serves the
+ * app shell for any path, also offline). Node names carry ':' and '/' (XEP-0277 comment nodes
+ * are `urn:xmpp:microblog:0:comments/ID`): each part is one percent-encoded path segment,
+ * with ':' and '@' left readable.
+ */
+export type Route =
+  | { name: 'home' }
+  | { name: 'browse' }
+  | { name: 'service'; service: string }
+  | { name: 'feed'; service: string; node: string }
+  | { name: 'item'; service: string; node: string; id: string }
+  | { name: 'notFound'; path: string };
+
+function encodeSegment(value: string): string {
+  return encodeURIComponent(value).replace(/%3A/giu, ':').replace(/%40/gu, '@');
+}
+
+export const homeHref = (): string => '/';
+export const browseHref = (): string => '/browse';
+export const serviceHref = (service: string): string => `/browse/${encodeSegment(service)}`;
+export const feedHref = (address: NodeAddress): string =>
+  `/feed/${encodeSegment(address.service)}/${encodeSegment(address.node)}`;
+export const itemHref = (address: NodeAddress, id: string): string =>
+  `${feedHref(address).replace(/^\/feed\//u, '/item/')}/${encodeSegment(id)}`;
+
+function decodeSegments(pathname: string): string[] | null {
+  try {
+    return pathname
+      .split('/')
+      .filter((segment) => segment !== '')
+      .map((segment) => decodeURIComponent(segment));
+  } catch {
+    return null; // a malformed escape: no view has that URL
+  }
+}
+
+/** The view a pathname names; anything else is notFound (the shell is served for every path). */
+export function parseRoute(pathname: string): Route {
+  const parts = decodeSegments(pathname);
+  if (!parts) return { name: 'notFound', path: pathname };
+  const [head, a, b, c, ...rest] = parts;
+  if (rest.length > 0) return { name: 'notFound', path: pathname };
+  if (head === undefined) return { name: 'home' };
+  if (head === 'browse' && b === undefined) return a === undefined ? { name: 'browse' } : { name: 'service', service: a };
+  if (head === 'feed' && a !== undefined && b !== undefined && c === undefined) return { name: 'feed', service: a, node: b };
+  if (head === 'item' && a !== undefined && b !== undefined && c !== undefined)
+    return { name: 'item', service: a, node: b, id: c };
+  return { name: 'notFound', path: pathname };
+}

@@ -1,0 +1,53 @@
+import type { Ref } from 'preact';
+import type { NodeView } from '../../../shared/protocol';
+import { plural } from '../../format/count';
+import { isMicroblogNode, nodeSubtitle, nodeTitle } from '../../format/nodeTitle';
+import { Link } from '../../router/Link';
+import { homeHref } from '../../router/paths';
+import { SyncStatus } from '../home/SyncStatus';
+import { FollowToggle } from './FollowToggle';
+import { RemoteImagesToggle } from './RemoteImagesToggle';
+
+interface Props {
+  node: NodeView;
+  account: string | undefined;
+  total: number;
+  headingRef: Ref<HTMLHeadingElement>;
+  onNodeChange: (view: NodeView | null) => void;
+}
+
+/** The feed's title, counts, cache state and actions. */
+export function FeedHeader({ node, account, total, headingRef, onNodeChange }: Props) {
+  const unread = node.unread ?? 0;
+  return (
+    <header class="feed-header">
+      <nav class="breadcrumbs" aria-label="Breadcrumb">
+        <Link href={homeHref()}>Your feeds</Link> <span aria-hidden="true">›</span>{' '}
+        <span aria-current="page">{nodeTitle(node, account)}</span>
+      </nav>
+      <div class="view-header">
+        <div>
+          <h1 ref={headingRef} tabIndex={-1}>
+            {nodeTitle(node, account)}
+          </h1>
+          <p class="muted node-address">{nodeSubtitle(node, account)}</p>
+        </div>
+        <div class="feed-actions">
+          <FollowToggle node={node} onChange={onNodeChange} />
+        </div>
+      </div>
+      <p class="feed-stats">
+        <span data-testid="feed-total">{plural(total, 'post')}</span>
+        {unread > 0 ? <span data-testid="feed-unread"> · {unread.toLocaleString()} unread</span> : null}
+        <span aria-hidden="true"> · </span>
+        <SyncStatus node={node} />
+      </p>
+      <div class="feed-tools">
+        {isMicroblogNode(node) ? <RemoteImagesToggle address={node} /> : null}
+        <p class="muted small keyboard-hint">
+          <kbd>j</kbd>/<kbd>k</kbd> move · <kbd>Enter</kbd> open · <kbd>Esc</kbd> back
+        </p>
+      </div>
+    </header>
+  );
+}

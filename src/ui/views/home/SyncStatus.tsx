@@ -1,0 +1,29 @@
+import type { NodeView } from '../../../shared/protocol';
+import { RelativeTime } from '../common/RelativeTime';
+
+/** The node's cache state in words: syncing with progress, freshness, or the failure. */
+export function SyncStatus({ node }: { node: NodeView }) {
+  switch (node.syncState) {
+    case 'pending':
+      return <span class="sync sync-pending" data-sync="pending">Waiting to sync</span>;
+    case 'inProgress': {
+      const p = node.progress;
+      const amount = p ? (p.total ? ` ${p.done.toLocaleString()} of ${p.total.toLocaleString()}` : ` ${p.done.toLocaleString()}`) : '';
+      return <span class="sync sync-progress" data-sync="inProgress">Syncing{amount}…</span>;
+    }
+    case 'completed':
+      return (
+        <span class="sync sync-done" data-sync="completed">
+          {node.lastSyncAt ? <RelativeTime at={node.lastSyncAt} prefix="Synced " /> : 'Synced'}
+        </span>
+      );
+    case 'error':
+      return (
+        <span class="sync sync-error" data-sync="error" data-code={node.error?.code}>
+          Sync failed{node.error ? `: ${node.error.message}` : ''}
+        </span>
+      );
+    case 'noSync':
+      return <span class="sync sync-live" data-sync="noSync">Read live from the server</span>;
+  }
+}
