@@ -17,7 +17,12 @@ export function App() {
   const { status } = connection.value;
   // The form stays mounted while its own sign-in is connecting, so its error survives.
   const signedOut = status === 'signedOut' || signingIn.value;
-  const section = route.name === 'browse' || route.name === 'service' ? 'browse' : route.name === 'notFound' ? 'other' : 'feeds';
+  const section =
+    route.name === 'browse' || route.name === 'service'
+      ? 'browse'
+      : route.name === 'notFound'
+        ? 'other'
+        : 'feeds';
   return (
     <>
       <a class="skip-link" href="#main">

@@ -11,7 +11,8 @@ const root = document.getElementById('app');
 if (!root) throw new Error('#app missing from index.html');
 
 if (!('serviceWorker' in navigator)) {
-  root.textContent = 'Satchel needs a browser with service workers (and not a private window in Firefox).';
+  root.textContent =
+    'Satchel needs a browser with service workers (and not a private window in Firefox).';
 } else {
   const workbox = new Workbox('/sw.js', { type: 'classic' });
   const rpc = createRpcClient({
@@ -20,12 +21,15 @@ if (!('serviceWorker' in navigator)) {
     heartbeatMs: 10_000,
     helloTimeoutMs: 4_000,
     isVisible: () => document.visibilityState === 'visible',
-    onVisible: (listener) =>
+    onVisible: (listener) => {
       document.addEventListener('visibilitychange', () => {
         if (document.visibilityState === 'visible') listener();
-      }),
+      });
+    },
     newChannelId: () => crypto.randomUUID(),
-    log: (message, detail) => console.warn(`[satchel] ${message}`, detail),
+    log: (message, detail) => {
+      console.warn(`[satchel] ${message}`, detail);
+    },
   });
   connectAppState(rpc);
   startRouter();
@@ -35,6 +39,10 @@ if (!('serviceWorker' in navigator)) {
     </RpcContext.Provider>,
     root,
   );
-  workbox.register().catch((error: unknown) => console.error('[satchel] could not register the engine', error));
-  rpc.start().catch((error: unknown) => console.error('[satchel] could not reach the engine', error));
+  workbox.register().catch((error: unknown) => {
+    console.error('[satchel] could not register the engine', error);
+  });
+  rpc.start().catch((error: unknown) => {
+    console.error('[satchel] could not reach the engine', error);
+  });
 }

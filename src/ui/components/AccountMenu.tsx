@@ -28,7 +28,11 @@ export function AccountMenu() {
       <button type="button" class="quiet small" disabled={busy} onClick={() => void signOut()}>
         Sign out
       </button>
-      {error ? <span role="alert" class="form-error">{error}</span> : null}
+      {error ? (
+        <span role="alert" class="form-error">
+          {error}
+        </span>
+      ) : null}
     </div>
   );
 }

@@ -7,15 +7,20 @@ import { ConnectionStatus } from './ConnectionStatus';
 
 /** The banner: brand, main navigation (when signed in), connection status and account. */
 export function AppHeader({ section }: { section: 'feeds' | 'browse' | 'other' }) {
-  const signedIn = connection.value.status !== 'signedOut' && connection.value.account !== undefined;
+  const signedIn =
+    connection.value.status !== 'signedOut' && connection.value.account !== undefined;
   const header = useRef<HTMLElement>(null);
   // Sticky things below the header (the "new posts" control) sit under its real height.
   useLayoutEffect(() => {
     const el = header.current;
     if (!el) return;
-    const observer = new ResizeObserver(() => document.documentElement.style.setProperty('--header-height', `${el.offsetHeight}px`));
+    const observer = new ResizeObserver(() => {
+      document.documentElement.style.setProperty('--header-height', `${el.offsetHeight}px`);
+    });
     observer.observe(el);
-    return () => observer.disconnect();
+    return () => {
+      observer.disconnect();
+    };
   }, []);
   return (
     <header class="app-header" ref={header} data-sticky-top>

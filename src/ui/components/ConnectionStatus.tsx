@@ -11,7 +11,11 @@ const LABELS: Record<ConnectionState['status'], string> = {
 };
 
 function formatTime(epochMs: number): string {
-  return new Date(epochMs).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit', second: '2-digit' });
+  return new Date(epochMs).toLocaleTimeString(undefined, {
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+  });
 }
 
 /** Always visible: the session's status, and the last failure with when it happened. */
@@ -20,14 +24,27 @@ export function ConnectionStatus() {
   const [now, setNow] = useState(Date.now());
   useEffect(() => {
     if (state.nextAttemptAt === undefined) return;
-    const timer = setInterval(() => setNow(Date.now()), 1000);
-    return () => clearInterval(timer);
+    const timer = setInterval(() => {
+      setNow(Date.now());
+    }, 1000);
+    return () => {
+      clearInterval(timer);
+    };
   }, [state.nextAttemptAt]);
-  const retryIn = state.nextAttemptAt === undefined ? undefined : Math.max(0, Math.ceil((state.nextAttemptAt - now) / 1000));
+  const retryIn =
+    state.nextAttemptAt === undefined
+      ? undefined
+      : Math.max(0, Math.ceil((state.nextAttemptAt - now) / 1000));
   const engine = channel.value === 'ready' ? '' : ' (engine starting…)';
   return (
-    <div class="connection-status" role="status" aria-live="polite" data-status={state.status}
-      data-resumed={state.resumed === true ? 'true' : undefined} data-testid="connection-status">
+    <div
+      class="connection-status"
+      role="status"
+      aria-live="polite"
+      data-status={state.status}
+      data-resumed={state.resumed === true ? 'true' : undefined}
+      data-testid="connection-status"
+    >
       <span class={`status-dot status-${state.status}`} aria-hidden="true" />
       <span class="status-label">
         {LABELS[state.status]}

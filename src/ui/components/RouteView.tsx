@@ -16,9 +16,22 @@ export function RouteView({ route }: { route: Route }) {
     case 'service':
       return <ServiceNodesView key={route.service} service={route.service} />;
     case 'feed':
-      return <FeedView key={`${route.service}\n${route.node}`} service={route.service} node={route.node} />;
+      return (
+        <FeedView
+          key={`${route.service}\n${route.node}`}
+          service={route.service}
+          node={route.node}
+        />
+      );
     case 'item':
-      return <ItemView key={`${route.service}\n${route.node}\n${route.id}`} service={route.service} node={route.node} id={route.id} />;
+      return (
+        <ItemView
+          key={`${route.service}\n${route.node}\n${route.id}`}
+          service={route.service}
+          node={route.node}
+          id={route.id}
+        />
+      );
     case 'notFound':
       return <NotFoundView path={route.path} />;
   }

@@ -28,7 +28,9 @@ export function SignInForm() {
     setDiscovering(true);
     try {
       const { websocketUrl } = await rpc.call('session.discover', { jid: account });
-      if (websocketUrl && !urlEdited.current) setUrl(websocketUrl);
+      // Read again: the user may have typed a URL while the lookup ran.
+      const edited = (): boolean => urlEdited.current;
+      if (websocketUrl && !edited()) setUrl(websocketUrl);
     } catch {
       // Discovery is a convenience: the user can always type the URL.
     } finally {
@@ -39,12 +41,22 @@ export function SignInForm() {
   const submit = async (event: Event) => {
     event.preventDefault();
     setError(undefined);
-    if (!parseAccountJid(jid)) return setError(local('invalid-jid'));
-    if (!checkWebsocketUrl(url)) return setError(local('invalid-websocket-url'));
+    if (!parseAccountJid(jid)) {
+      setError(local('invalid-jid'));
+      return;
+    }
+    if (!checkWebsocketUrl(url)) {
+      setError(local('invalid-websocket-url'));
+      return;
+    }
     setBusy(true);
     signingIn.value = true;
     try {
-      await rpc.call('session.signIn', { jid, password, websocketUrl: url, staySignedIn, allowPlain }, 45_000);
+      await rpc.call(
+        'session.signIn',
+        { jid, password, websocketUrl: url, staySignedIn, allowPlain },
+        45_000,
+      );
     } catch (e) {
       setError(SatchelError.from(e).toData());
     } finally {
@@ -54,29 +66,84 @@ export function SignInForm() {
   };
 
   return (
-    <form class="card sign-in" onSubmit={(e) => void submit(e)} aria-labelledby="sign-in-title" noValidate>
+    <form
+      class="card sign-in"
+      onSubmit={(e) => void submit(e)}
+      aria-labelledby="sign-in-title"
+      noValidate
+    >
       <h1 id="sign-in-title">Sign in to your XMPP account</h1>
       <label for="jid">XMPP address</label>
-      <input id="jid" name="jid" type="email" autoComplete="username" required placeholder="you@example.org"
-        value={jid} onInput={(e) => setJid(e.currentTarget.value)} onBlur={() => void discover()} />
+      <input
+        id="jid"
+        name="jid"
+        type="email"
+        autoComplete="username"
+        required
+        placeholder="you@example.org"
+        value={jid}
+        onInput={(e) => {
+          setJid(e.currentTarget.value);
+        }}
+        onBlur={() => void discover()}
+      />
       <label for="password">Password</label>
-      <input id="password" name="password" type="password" autoComplete="current-password" required
-        value={password} onInput={(e) => setPassword(e.currentTarget.value)} />
-      <label for="websocket-url">WebSocket URL {discovering ? <span class="muted">(looking it up…)</span> : null}</label>
-      <input id="websocket-url" name="websocket-url" type="url" required placeholder="wss://example.org/xmpp-websocket"
-        aria-describedby="websocket-help" value={url}
-        onInput={(e) => { urlEdited.current = true; setUrl(e.currentTarget.value); }} />
-      <p id="websocket-help" class="muted">Found automatically when your server publishes it (XEP-0156).</p>
+      <input
+        id="password"
+        name="password"
+        type="password"
+        autoComplete="current-password"
+        required
+        value={password}
+        onInput={(e) => {
+          setPassword(e.currentTarget.value);
+        }}
+      />
+      <label for="websocket-url">
+        WebSocket URL {discovering ? <span class="muted">(looking it up…)</span> : null}
+      </label>
+      <input
+        id="websocket-url"
+        name="websocket-url"
+        type="url"
+        required
+        placeholder="wss://example.org/xmpp-websocket"
+        aria-describedby="websocket-help"
+        value={url}
+        onInput={(e) => {
+          urlEdited.current = true;
+          setUrl(e.currentTarget.value);
+        }}
+      />
+      <p id="websocket-help" class="muted">
+        Found automatically when your server publishes it (XEP-0156).
+      </p>
       <label class="check">
-        <input type="checkbox" name="stay-signed-in" aria-describedby="stay-help" checked={staySignedIn}
-          onChange={(e) => setStay(e.currentTarget.checked)} />
+        <input
+          type="checkbox"
+          name="stay-signed-in"
+          aria-describedby="stay-help"
+          checked={staySignedIn}
+          onChange={(e) => {
+            setStay(e.currentTarget.checked);
+          }}
+        />
         Stay signed in
       </label>
-      <p id="stay-help" class="muted">This browser keeps keys derived from your secret, never the secret itself.</p>
+      <p id="stay-help" class="muted">
+        This browser keeps keys derived from your secret, never the secret itself.
+      </p>
       <details>
         <summary>Advanced</summary>
         <label class="check">
-          <input type="checkbox" name="allow-plain" checked={allowPlain} onChange={(e) => setAllowPlain(e.currentTarget.checked)} />
+          <input
+            type="checkbox"
+            name="allow-plain"
+            checked={allowPlain}
+            onChange={(e) => {
+              setAllowPlain(e.currentTarget.checked);
+            }}
+          />
           Allow PLAIN authentication on an unencrypted connection
         </label>
       </details>
@@ -86,7 +153,9 @@ export function SignInForm() {
           {error.detail ? <span class="muted"> ({error.detail})</span> : null}
         </p>
       ) : null}
-      <button type="submit" disabled={busy}>{busy ? 'Signing in…' : 'Sign in'}</button>
+      <button type="submit" disabled={busy}>
+        {busy ? 'Signing in…' : 'Sign in'}
+      </button>
     </form>
   );
 }

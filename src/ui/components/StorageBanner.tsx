@@ -16,7 +16,12 @@ export function StorageBanner() {
     <div class="banner banner-warning" role="alert" data-storage={state.status}>
       <p>{TEXT[state.status] ?? state.error?.message}</p>
       {state.status === 'versionChanged' || state.status === 'upgradeFailed' ? (
-        <button type="button" onClick={() => location.reload()}>
+        <button
+          type="button"
+          onClick={() => {
+            location.reload();
+          }}
+        >
           Reload
         </button>
       ) : null}

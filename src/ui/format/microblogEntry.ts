@@ -15,7 +15,8 @@ export function asMicroblogItem(item: ItemView): MicroblogItem | undefined {
 export function plainText(text: AtomText | undefined): string {
   if (!text) return '';
   if (text.type === 'html') return markupToText(text.value);
-  if (text.type === 'xhtml') return (text.text ?? markupToText(text.value)).replace(/\s+/gu, ' ').trim();
+  if (text.type === 'xhtml')
+    return (text.text ?? markupToText(text.value)).replace(/\s+/gu, ' ').trim();
   if (text.type === 'other' && text.encoding === 'base64') return '';
   return text.value.trim();
 }
@@ -44,7 +45,9 @@ export function personName(person: AtomPerson | undefined): string {
 }
 
 export function entryAuthor(entry: MicroblogItem, item: ItemView): string {
-  return entry.authors.length > 0 ? entry.authors.map(personName).join(', ') : (item.publisher ?? 'Unknown author');
+  return entry.authors.length > 0
+    ? entry.authors.map(personName).join(', ')
+    : (item.publisher ?? 'Unknown author');
 }
 
 /** When the post was published (or first seen), epoch ms. */

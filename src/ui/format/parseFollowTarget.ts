@@ -22,11 +22,16 @@ export function parseFollowTarget(input: string): FollowTarget {
     if (!uri || !jid) return { kind: 'invalid', reason: 'That xmpp: link names no valid address.' };
     const service = jid.local ? `${jid.local}@${jid.domain}` : jid.domain;
     if (uri.node) return { kind: 'node', address: { service, node: uri.node } };
-    return jid.local ? { kind: 'node', address: { service, node: MICROBLOG_NODE } } : { kind: 'service', service };
+    return jid.local
+      ? { kind: 'node', address: { service, node: MICROBLOG_NODE } }
+      : { kind: 'service', service };
   }
   const jid = parseJid(value);
   if (!jid || jid.resource !== undefined)
-    return { kind: 'invalid', reason: 'That is not an XMPP address (user@example.org) or xmpp: link.' };
+    return {
+      kind: 'invalid',
+      reason: 'That is not an XMPP address (user@example.org) or xmpp: link.',
+    };
   if (!jid.local) return { kind: 'service', service: jid.domain };
   return { kind: 'node', address: { service: `${jid.local}@${jid.domain}`, node: MICROBLOG_NODE } };
 }

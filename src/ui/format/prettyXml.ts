@@ -1,7 +1,10 @@
 const INDENT = '  ';
 
 function attributes(element: Element): string {
-  return Array.from(element.attributes, (a) => ` ${a.name}="${a.value.replace(/"/gu, '&quot;')}"`).join('');
+  return Array.from(
+    element.attributes,
+    (a) => ` ${a.name}="${a.value.replace(/"/gu, '&quot;')}"`,
+  ).join('');
 }
 
 function escapeText(text: string): string {
@@ -22,7 +25,9 @@ function write(node: Node, depth: number, out: string[]): void {
   if (node.nodeType !== Node.ELEMENT_NODE) return;
   const element = node as Element;
   const open = `${pad}<${element.tagName}${attributes(element)}`;
-  const children = Array.from(element.childNodes).filter((c) => c.nodeType !== Node.TEXT_NODE || c.textContent?.trim());
+  const children = Array.from(element.childNodes).filter(
+    (c) => c.nodeType !== Node.TEXT_NODE || c.textContent?.trim(),
+  );
   if (children.length === 0) {
     out.push(`${open}/>`);
   } else if (children.length === 1 && children[0]?.nodeType === Node.TEXT_NODE) {

@@ -14,7 +14,11 @@ export function formatRelative(epochMs: number, now: number): string {
 }
 
 const sameYear = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short' });
-const otherYear = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', year: 'numeric' });
+const otherYear = new Intl.DateTimeFormat(undefined, {
+  day: 'numeric',
+  month: 'short',
+  year: 'numeric',
+});
 const timeOnly = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' });
 const full = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 
@@ -23,7 +27,9 @@ export function formatDay(epochMs: number, now: number): string {
   const date = new Date(epochMs);
   const today = new Date(now);
   if (date.toDateString() === today.toDateString()) return timeOnly.format(date);
-  return date.getFullYear() === today.getFullYear() ? sameYear.format(date) : otherYear.format(date);
+  return date.getFullYear() === today.getFullYear()
+    ? sameYear.format(date)
+    : otherYear.format(date);
 }
 
 /** The full date and time, for titles and item pages. */

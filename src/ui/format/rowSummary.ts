@@ -1,6 +1,12 @@
 import type { ItemView } from '../../shared/protocol';
 import { genericSummary } from './genericItem';
-import { asMicroblogItem, entryAuthor, entryExcerpt, entryTime, entryTitle } from './microblogEntry';
+import {
+  asMicroblogItem,
+  entryAuthor,
+  entryExcerpt,
+  entryTime,
+  entryTitle,
+} from './microblogEntry';
 
 /** What one list row says about an item: text only, whatever markup the item carries. */
 export interface RowSummary {

@@ -25,13 +25,21 @@ export function useRpcQuery<T>(load: () => Promise<T>, deps: unknown[]) {
         if (generation.current === mine) setState({ status: 'ok', data });
       },
       (error: unknown) => {
-        if (generation.current === mine && !quiet) setState({ status: 'error', error: SatchelError.from(error) });
+        if (generation.current === mine && !quiet)
+          setState({ status: 'error', error: SatchelError.from(error) });
       },
     );
   }, []);
 
-  useEffect(() => run(false), deps);
-  useEffect(() => () => void generation.current++, []);
+  useEffect(() => {
+    run(false);
+  }, deps);
+  useEffect(
+    () => () => {
+      generation.current++; // unmounted: drop late answers
+    },
+    [],
+  );
 
   const update = useCallback((change: (data: T) => T) => {
     setState((s) => (s.status === 'ok' ? { status: 'ok', data: change(s.data) } : s));
@@ -39,8 +47,12 @@ export function useRpcQuery<T>(load: () => Promise<T>, deps: unknown[]) {
 
   return {
     state,
-    retry: useCallback(() => run(false), [run]),
-    reload: useCallback(() => run(true), [run]),
+    retry: useCallback(() => {
+      run(false);
+    }, [run]),
+    reload: useCallback(() => {
+      run(true);
+    }, [run]),
     update,
   };
 }

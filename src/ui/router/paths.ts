@@ -44,8 +44,10 @@ export function parseRoute(pathname: string): Route {
   const [head, a, b, c, ...rest] = parts;
   if (rest.length > 0) return { name: 'notFound', path: pathname };
   if (head === undefined) return { name: 'home' };
-  if (head === 'browse' && b === undefined) return a === undefined ? { name: 'browse' } : { name: 'service', service: a };
-  if (head === 'feed' && a !== undefined && b !== undefined && c === undefined) return { name: 'feed', service: a, node: b };
+  if (head === 'browse' && b === undefined)
+    return a === undefined ? { name: 'browse' } : { name: 'service', service: a };
+  if (head === 'feed' && a !== undefined && b !== undefined && c === undefined)
+    return { name: 'feed', service: a, node: b };
   if (head === 'item' && a !== undefined && b !== undefined && c !== undefined)
     return { name: 'item', service: a, node: b, id: c };
   return { name: 'notFound', path: pathname };

@@ -5,7 +5,9 @@
 export function markupToText(html: string): string {
   const doc = new DOMParser().parseFromString(html, 'text/html');
   // Block elements become spaces so "<p>a</p><p>b</p>" reads "a b", not "ab".
-  for (const block of doc.body.querySelectorAll('p, div, br, li, h1, h2, h3, h4, h5, h6, blockquote, pre, tr'))
+  for (const block of doc.body.querySelectorAll(
+    'p, div, br, li, h1, h2, h3, h4, h5, h6, blockquote, pre, tr',
+  ))
     block.append(' ');
-  return (doc.body.textContent ?? '').replace(/\s+/gu, ' ').trim();
+  return doc.body.textContent.replace(/\s+/gu, ' ').trim();
 }

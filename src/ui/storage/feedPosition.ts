@@ -19,8 +19,12 @@ const PREFIX = 'satchel.position:';
 
 export function loadFeedPosition(address: NodeAddress): FeedPosition | undefined {
   try {
-    const value = JSON.parse(localStorage.getItem(PREFIX + feedKey(address)) ?? 'null') as FeedPosition | null;
-    return value && typeof value.index === 'number' && typeof value.offset === 'number' ? value : undefined;
+    const value = JSON.parse(
+      localStorage.getItem(PREFIX + feedKey(address)) ?? 'null',
+    ) as FeedPosition | null;
+    return value && typeof value.index === 'number' && typeof value.offset === 'number'
+      ? value
+      : undefined;
   } catch {
     return undefined;
   }

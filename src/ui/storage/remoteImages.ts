@@ -7,7 +7,9 @@ const KEY = 'satchel.remoteImages';
 function load(): Set<string> {
   try {
     const value: unknown = JSON.parse(localStorage.getItem(KEY) ?? '[]');
-    return new Set(Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : []);
+    return new Set(
+      Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [],
+    );
   } catch {
     return new Set();
   }

@@ -16,13 +16,19 @@ export function BrowseView() {
   const rpc = useRpc();
   const account = connection.value.account;
   const heading = useViewHeading('Browse services');
-  const { state, retry } = useRpcQuery(async () => (await rpc.call('pubsub.discoverServices', {}, 20_000)).services, []);
+  const { state, retry } = useRpcQuery(
+    async () => (await rpc.call('pubsub.discoverServices', {}, 20_000)).services,
+    [],
+  );
   const [service, setService] = useState('');
   const [error, setError] = useState<string>();
   const submit = (event: Event) => {
     event.preventDefault();
     const jid = parseJid(service);
-    if (!jid || jid.resource !== undefined) return setError('Enter a service address such as pubsub.example.org.');
+    if (!jid || jid.resource !== undefined) {
+      setError('Enter a service address such as pubsub.example.org.');
+      return;
+    }
     navigate(serviceHref(jid.local ? `${jid.local}@${jid.domain}` : jid.domain));
   };
   return (
@@ -32,9 +38,19 @@ export function BrowseView() {
       </h1>
       <section aria-labelledby="services-title">
         <h2 id="services-title">On your server</h2>
-        {state.status === 'loading' ? <LoadingState label="Looking for publish-subscribe services…" /> : null}
-        {state.status === 'error' ? <ErrorState title="Services could not be discovered." error={state.error} onRetry={retry} /> : null}
-        {state.status === 'ok' && state.data.length === 0 ? <EmptyState title="Your server announces no publish-subscribe service." /> : null}
+        {state.status === 'loading' ? (
+          <LoadingState label="Looking for publish-subscribe services…" />
+        ) : null}
+        {state.status === 'error' ? (
+          <ErrorState
+            title="Services could not be discovered."
+            error={state.error}
+            onRetry={retry}
+          />
+        ) : null}
+        {state.status === 'ok' && state.data.length === 0 ? (
+          <EmptyState title="Your server announces no publish-subscribe service." />
+        ) : null}
         <ul class="link-list">
           {state.status === 'ok'
             ? state.data.map((s) => (
@@ -46,7 +62,8 @@ export function BrowseView() {
             : null}
           {account ? (
             <li>
-              <Link href={serviceHref(account)}>Your personal nodes</Link> <span class="muted">{account} (PEP)</span>
+              <Link href={serviceHref(account)}>Your personal nodes</Link>{' '}
+              <span class="muted">{account} (PEP)</span>
             </li>
           ) : null}
         </ul>
@@ -55,11 +72,24 @@ export function BrowseView() {
         <h2 id="other-service-title">Another service</h2>
         <label for="service-address">Service or contact address</label>
         <div class="inline-field">
-          <input id="service-address" type="text" autoComplete="off" spellcheck={false} placeholder="pubsub.example.org"
-            value={service} onInput={(e) => setService(e.currentTarget.value)} />
+          <input
+            id="service-address"
+            type="text"
+            autoComplete="off"
+            spellcheck={false}
+            placeholder="pubsub.example.org"
+            value={service}
+            onInput={(e) => {
+              setService(e.currentTarget.value);
+            }}
+          />
           <button type="submit">Browse</button>
         </div>
-        {error ? <p class="form-error" role="alert">{error}</p> : null}
+        {error ? (
+          <p class="form-error" role="alert">
+            {error}
+          </p>
+        ) : null}
       </form>
     </div>
   );

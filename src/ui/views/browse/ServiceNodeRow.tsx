@@ -38,11 +38,21 @@ export function ServiceNodeRow({ service, entry, onFollowed }: Props) {
           <span class="node-title">{label}</span>
         </Link>
         {entry.name ? <span class="node-address muted">{entry.node}</span> : null}
-        {error ? <span class="form-error" role="alert" data-code={error.code}>{error.message}</span> : null}
+        {error ? (
+          <span class="form-error" role="alert" data-code={error.code}>
+            {error.message}
+          </span>
+        ) : null}
       </div>
       <div class="node-actions">
-        <button type="button" class={entry.followed ? 'quiet' : ''} disabled={busy} aria-pressed={entry.followed}
-          aria-label={`Follow ${label}`} onClick={() => void toggle()}>
+        <button
+          type="button"
+          class={entry.followed ? 'quiet' : ''}
+          disabled={busy}
+          aria-pressed={entry.followed}
+          aria-label={`Follow ${label}`}
+          onClick={() => void toggle()}
+        >
           {busy ? '…' : entry.followed ? 'Following' : 'Follow'}
         </button>
       </div>

@@ -17,27 +17,46 @@ export function ServiceNodesView({ service }: { service: string }) {
       rpc.call('pubsub.listNodes', { service }, 20_000),
       rpc.call('cache.listNodes', { followedOnly: true }),
     ]);
-    const following = new Set(followed.nodes.filter((n) => n.service === service).map((n) => n.node));
+    const following = new Set(
+      followed.nodes.filter((n) => n.service === service).map((n) => n.node),
+    );
     return nodes.map((n) => ({ ...n, followed: following.has(n.node) }));
   }, [service]);
-  const setFollowed = (node: string, followed: boolean) =>
+  const setFollowed = (node: string, followed: boolean) => {
     update((nodes) => nodes.map((n) => (n.node === node ? { ...n, followed } : n)));
+  };
 
   return (
     <div class="view service">
       <nav class="breadcrumbs" aria-label="Breadcrumb">
-        <Link href={browseHref()}>Browse</Link> <span aria-hidden="true">›</span> <span aria-current="page">{service}</span>
+        <Link href={browseHref()}>Browse</Link> <span aria-hidden="true">›</span>{' '}
+        <span aria-current="page">{service}</span>
       </nav>
       <h1 ref={heading} tabIndex={-1}>
         Nodes on {service}
       </h1>
       {state.status === 'loading' ? <LoadingState label="Listing nodes…" /> : null}
-      {state.status === 'error' ? <ErrorState title={`The nodes of ${service} could not be listed.`} error={state.error} onRetry={retry} /> : null}
-      {state.status === 'ok' && state.data.length === 0 ? <EmptyState title="This service lists no nodes." /> : null}
+      {state.status === 'error' ? (
+        <ErrorState
+          title={`The nodes of ${service} could not be listed.`}
+          error={state.error}
+          onRetry={retry}
+        />
+      ) : null}
+      {state.status === 'ok' && state.data.length === 0 ? (
+        <EmptyState title="This service lists no nodes." />
+      ) : null}
       {state.status === 'ok' && state.data.length > 0 ? (
         <ul class="node-list" aria-label={`Nodes on ${service}`}>
           {state.data.map((n) => (
-            <ServiceNodeRow key={n.node} service={service} entry={n} onFollowed={(f) => setFollowed(n.node, f)} />
+            <ServiceNodeRow
+              key={n.node}
+              service={service}
+              entry={n}
+              onFollowed={(f) => {
+                setFollowed(n.node, f);
+              }}
+            />
           ))}
         </ul>
       ) : null}

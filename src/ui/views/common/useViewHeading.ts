@@ -7,7 +7,10 @@ import { useEffect, useRef } from 'preact/hooks';
  */
 let firstView = true;
 
-export function useViewHeading(title: string, options: { focus?: boolean; scrollTop?: boolean } = {}) {
+export function useViewHeading(
+  title: string,
+  options: { focus?: boolean; scrollTop?: boolean } = {},
+) {
   const ref = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
     document.title = `${title} · Satchel`;

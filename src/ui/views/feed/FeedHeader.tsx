@@ -38,7 +38,9 @@ export function FeedHeader({ node, account, total, headingRef, onNodeChange }: P
       </div>
       <p class="feed-stats">
         <span data-testid="feed-total">{plural(total, 'post')}</span>
-        {unread > 0 ? <span data-testid="feed-unread"> · {unread.toLocaleString()} unread</span> : null}
+        {unread > 0 ? (
+          <span data-testid="feed-unread"> · {unread.toLocaleString()} unread</span>
+        ) : null}
         <span aria-hidden="true"> · </span>
         <SyncStatus node={node} />
       </p>

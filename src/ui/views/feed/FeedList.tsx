@@ -33,8 +33,16 @@ export function FeedList({ address, snapshot, range, cursor, listRef, onCursor }
       continue;
     }
     rows.push(
-      <FeedRow key={item.id} address={address} item={item} index={i} total={snapshot.total} microblog={microblog}
-        removed={snapshot.removed.has(item.id)} focusable={i === tabStop} />,
+      <FeedRow
+        key={item.id}
+        address={address}
+        item={item}
+        index={i}
+        total={snapshot.total}
+        microblog={microblog}
+        removed={snapshot.removed.has(item.id)}
+        focusable={i === tabStop}
+      />,
     );
   }
   const onFocusIn = (event: FocusEvent) => {
@@ -43,8 +51,16 @@ export function FeedList({ address, snapshot, range, cursor, listRef, onCursor }
     if (Number.isInteger(index) && index !== cursor) onCursor(index);
   };
   return (
-    <div ref={listRef} class="feed-list" role="feed" aria-label="Posts, newest first" aria-busy={loading}
-      style={{ '--rows': String(snapshot.total) }} onFocusIn={onFocusIn} data-testid="feed-list">
+    <div
+      ref={listRef}
+      class="feed-list"
+      role="feed"
+      aria-label="Posts, newest first"
+      aria-busy={loading}
+      style={{ '--rows': String(snapshot.total) }}
+      onFocusIn={onFocusIn}
+      data-testid="feed-list"
+    >
       {rows}
     </div>
   );

@@ -3,7 +3,15 @@ import { ErrorState } from '../common/ErrorState';
 import type { FeedSnapshot } from './feedSnapshot';
 
 /** What the user should know about the list: not cached yet, or a page that failed to load. */
-export function FeedNotices({ snapshot, pageError, onRetry }: { snapshot: FeedSnapshot; pageError?: SatchelError | undefined; onRetry: () => void }) {
+export function FeedNotices({
+  snapshot,
+  pageError,
+  onRetry,
+}: {
+  snapshot: FeedSnapshot;
+  pageError?: SatchelError | undefined;
+  onRetry: () => void;
+}) {
   const syncing = snapshot.node.syncState === 'pending' || snapshot.node.syncState === 'inProgress';
   return (
     <>
@@ -14,7 +22,9 @@ export function FeedNotices({ snapshot, pageError, onRetry }: { snapshot: FeedSn
             : 'This node is not cached: showing its newest items, straight from the server.'}
         </p>
       ) : null}
-      {pageError ? <ErrorState title="Some posts could not be loaded." error={pageError} onRetry={onRetry} /> : null}
+      {pageError ? (
+        <ErrorState title="Some posts could not be loaded." error={pageError} onRetry={onRetry} />
+      ) : null}
     </>
   );
 }

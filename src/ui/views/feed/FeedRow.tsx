@@ -18,14 +18,29 @@ interface Props {
 }
 
 /** One item of the feed list, in the fixed-height slot of its index (see feedGeometry). */
-export const FeedRow = memo(function FeedRow({ address, item, index, total, microblog, removed, focusable }: Props) {
+export const FeedRow = memo(function FeedRow({
+  address,
+  item,
+  index,
+  total,
+  microblog,
+  removed,
+  focusable,
+}: Props) {
   const row = rowSummary(item, microblog);
   const titleId = `row-title-${index}`;
   const unread = item.read === false;
   return (
-    <article class={`feed-row${unread ? ' unread' : ''}${removed ? ' removed' : ''}`} style={{ '--i': String(index) }}
-      aria-posinset={index + 1} aria-setsize={total} aria-labelledby={titleId} data-index={index} data-item-id={item.id}
-      data-read={unread ? 'false' : 'true'}>
+    <article
+      class={`feed-row${unread ? ' unread' : ''}${removed ? ' removed' : ''}`}
+      style={{ '--i': String(index) }}
+      aria-posinset={index + 1}
+      aria-setsize={total}
+      aria-labelledby={titleId}
+      data-index={index}
+      data-item-id={item.id}
+      data-read={unread ? 'false' : 'true'}
+    >
       <h2 class="row-title" id={titleId}>
         {unread ? <span class="unread-dot" role="img" aria-label="Unread" /> : null}
         <Link class="row-link" href={itemHref(address, item.id)} tabIndex={focusable ? 0 : -1}>
@@ -33,7 +48,11 @@ export const FeedRow = memo(function FeedRow({ address, item, index, total, micr
         </Link>
       </h2>
       {row.time !== undefined ? (
-        <time class="row-time" dateTime={new Date(row.time).toISOString()} title={formatDateTime(row.time)}>
+        <time
+          class="row-time"
+          dateTime={new Date(row.time).toISOString()}
+          title={formatDateTime(row.time)}
+        >
           {formatDay(row.time, now.peek())}
         </time>
       ) : null}
@@ -46,7 +65,9 @@ export const FeedRow = memo(function FeedRow({ address, item, index, total, micr
           </span>
         ))}
         {row.comments ? <span class="row-flag">Comments</span> : null}
-        {row.attachments > 0 ? <span class="row-flag">{plural(row.attachments, 'attachment')}</span> : null}
+        {row.attachments > 0 ? (
+          <span class="row-flag">{plural(row.attachments, 'attachment')}</span>
+        ) : null}
       </p>
     </article>
   );

@@ -40,7 +40,9 @@ export function FeedView({ service, node }: { service: string; node: string }) {
   const heading = useViewHeading(snapshot ? node : 'Feed', { focus: false, scrollTop: false });
 
   const { ensureRange } = feed;
-  useEffect(() => ensureRange(range[0], range[1]), [ensureRange, range, snapshot]);
+  useEffect(() => {
+    ensureRange(range[0], range[1]);
+  }, [ensureRange, range, snapshot]);
 
   const moveTo = useCallback(
     (index: number) => {
@@ -69,7 +71,13 @@ export function FeedView({ service, node }: { service: string; node: string }) {
     [heading, setCursor],
   );
   useReadingPosition({ address, list: listRef, snapshot, rowHeight, cursor, onRestored });
-  useLiveFeedUpdates(address, feed, useCallback(() => setDeleted(true), []));
+  useLiveFeedUpdates(
+    address,
+    feed,
+    useCallback(() => {
+      setDeleted(true);
+    }, []),
+  );
   useFeedKeyboard({
     total,
     cursor: () => cursorRef.current,
@@ -78,7 +86,9 @@ export function FeedView({ service, node }: { service: string; node: string }) {
       const item = snapshot && itemAt(snapshot, index);
       if (item) navigate(itemHref(address, item.id));
     },
-    back: () => goBackTo(homeHref()),
+    back: () => {
+      goBackTo(homeHref());
+    },
   });
 
   const showNew = async () => {
@@ -94,19 +104,44 @@ export function FeedView({ service, node }: { service: string; node: string }) {
   if (deleted) return <EmptyState title="This node was deleted by its owner." />;
   if (feed.state.status === 'loading') return <LoadingState label="Loading posts…" />;
   if (feed.state.status === 'error')
-    return <ErrorState title={`The feed ${node} could not be loaded.`} error={feed.state.error} onRetry={() => void feed.load()} />;
+    return (
+      <ErrorState
+        title={`The feed ${node} could not be loaded.`}
+        error={feed.state.error}
+        onRetry={() => void feed.load()}
+      />
+    );
   const snap = feed.state.snapshot;
   return (
     <div class="view feed" data-source={snap.source}>
-      <FeedHeader node={snap.node} account={account} total={snap.total} headingRef={heading} onNodeChange={onNodeChange} />
-      <FeedNotices snapshot={snap} pageError={feed.state.pageError} onRetry={() => ensureRange(range[0], range[1])} />
+      <FeedHeader
+        node={snap.node}
+        account={account}
+        total={snap.total}
+        headingRef={heading}
+        onNodeChange={onNodeChange}
+      />
+      <FeedNotices
+        snapshot={snap}
+        pageError={feed.state.pageError}
+        onRetry={() => {
+          ensureRange(range[0], range[1]);
+        }}
+      />
       <NewPostsButton count={snap.newCount} capped={snap.newCapped} onShow={() => void showNew()} />
       {snap.total === 0 ? (
         <EmptyState title="No posts yet.">
           <p class="muted">New posts appear here as soon as they are published.</p>
         </EmptyState>
       ) : (
-        <FeedList address={address} snapshot={snap} range={range} cursor={cursor} listRef={listRef} onCursor={setCursor} />
+        <FeedList
+          address={address}
+          snapshot={snap}
+          range={range}
+          cursor={cursor}
+          listRef={listRef}
+          onCursor={setCursor}
+        />
       )}
     </div>
   );

@@ -4,7 +4,13 @@ import { SatchelError } from '../../../shared/SatchelError';
 import { useRpc } from '../../rpcContext';
 
 /** Follow (subscribe, cache, show on home) or unfollow the open feed. */
-export function FollowToggle({ node, onChange }: { node: NodeView; onChange: (view: NodeView | null) => void }) {
+export function FollowToggle({
+  node,
+  onChange,
+}: {
+  node: NodeView;
+  onChange: (view: NodeView | null) => void;
+}) {
   const rpc = useRpc();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<SatchelError>();
@@ -25,10 +31,20 @@ export function FollowToggle({ node, onChange }: { node: NodeView; onChange: (vi
   };
   return (
     <>
-      <button type="button" class={node.followed ? 'quiet' : ''} aria-pressed={node.followed} disabled={busy} onClick={() => void toggle()}>
+      <button
+        type="button"
+        class={node.followed ? 'quiet' : ''}
+        aria-pressed={node.followed}
+        disabled={busy}
+        onClick={() => void toggle()}
+      >
         {node.followed ? 'Following' : 'Follow'}
       </button>
-      {error ? <span class="form-error" role="alert" data-code={error.code}>{error.message}</span> : null}
+      {error ? (
+        <span class="form-error" role="alert" data-code={error.code}>
+          {error.message}
+        </span>
+      ) : null}
     </>
   );
 }

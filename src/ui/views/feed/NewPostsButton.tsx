@@ -2,7 +2,15 @@
  * "N new posts": floats over the list (a zero-height sticky bar), so appearing moves nothing;
  * the new posts come in only when the user asks. The count is announced politely.
  */
-export function NewPostsButton({ count, capped, onShow }: { count: number; capped: boolean; onShow: () => void }) {
+export function NewPostsButton({
+  count,
+  capped,
+  onShow,
+}: {
+  count: number;
+  capped: boolean;
+  onShow: () => void;
+}) {
   const label = `${count.toLocaleString()}${capped ? '+' : ''} new ${count === 1 && !capped ? 'post' : 'posts'}`;
   return (
     <div class="new-posts-bar">

@@ -6,7 +6,13 @@ export function RemoteImagesToggle({ address }: { address: NodeAddress }) {
   const allowed = remoteImagesAllowed(address);
   return (
     <label class="check small">
-      <input type="checkbox" checked={allowed} onChange={(e) => setRemoteImages(address, e.currentTarget.checked)} />
+      <input
+        type="checkbox"
+        checked={allowed}
+        onChange={(e) => {
+          setRemoteImages(address, e.currentTarget.checked);
+        }}
+      />
       Load images from remote sites
     </label>
   );

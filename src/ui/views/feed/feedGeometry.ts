@@ -14,7 +14,8 @@ export function readRowHeight(list: HTMLElement): number {
 /** Height covered by the sticky header (and the feed's sticky bar) at the top of the viewport. */
 export function stickyHeight(): number {
   let height = 0;
-  for (const el of document.querySelectorAll<HTMLElement>('[data-sticky-top]')) height += el.getBoundingClientRect().height;
+  for (const el of document.querySelectorAll<HTMLElement>('[data-sticky-top]'))
+    height += el.getBoundingClientRect().height;
   return height;
 }
 
@@ -39,12 +40,19 @@ export function revealRow(list: HTMLElement, rowHeight: number, index: number): 
   const top = listTop(list) + index * rowHeight;
   const viewTop = window.scrollY + stickyHeight();
   const viewBottom = window.scrollY + window.innerHeight;
-  if (top < viewTop) window.scrollTo({ top: Math.max(0, top - stickyHeight() - 8), behavior: 'instant' });
-  else if (top + rowHeight > viewBottom) window.scrollTo({ top: top + rowHeight - window.innerHeight + 8, behavior: 'instant' });
+  if (top < viewTop)
+    window.scrollTo({ top: Math.max(0, top - stickyHeight() - 8), behavior: 'instant' });
+  else if (top + rowHeight > viewBottom)
+    window.scrollTo({ top: top + rowHeight - window.innerHeight + 8, behavior: 'instant' });
 }
 
 /** Rows from the top of the visible area to its bottom, widened by `overscan` on each side. */
-export function visibleRange(list: HTMLElement, rowHeight: number, total: number, overscan: number): [number, number] {
+export function visibleRange(
+  list: HTMLElement,
+  rowHeight: number,
+  total: number,
+  overscan: number,
+): [number, number] {
   const y = window.scrollY + stickyHeight() - listTop(list);
   const first = Math.floor(y / rowHeight) - overscan;
   const last = Math.ceil((y + window.innerHeight) / rowHeight) + overscan;

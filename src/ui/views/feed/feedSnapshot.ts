@@ -43,7 +43,11 @@ export function loadedIds(snapshot: FeedSnapshot): Set<string> {
   return ids;
 }
 
-export function withPage(snapshot: FeedSnapshot, page: number, items: readonly ItemView[]): FeedSnapshot {
+export function withPage(
+  snapshot: FeedSnapshot,
+  page: number,
+  items: readonly ItemView[],
+): FeedSnapshot {
   const pages = new Map(snapshot.pages);
   pages.set(page, items);
   return { ...snapshot, pages };
@@ -53,13 +57,18 @@ export function withPage(snapshot: FeedSnapshot, page: number, items: readonly I
 export function withItems(snapshot: FeedSnapshot, updated: readonly ItemView[]): FeedSnapshot {
   const byId = new Map(updated.map((item) => [item.id, item]));
   const pages = new Map<number, readonly ItemView[]>();
-  for (const [n, items] of snapshot.pages) pages.set(n, items.map((item) => byId.get(item.id) ?? item));
+  for (const [n, items] of snapshot.pages)
+    pages.set(
+      n,
+      items.map((item) => byId.get(item.id) ?? item),
+    );
   return { ...snapshot, pages };
 }
 
 export function withRead(snapshot: FeedSnapshot, ids: readonly string[]): FeedSnapshot {
   const set = new Set(ids);
   const read: ItemView[] = [];
-  for (const items of snapshot.pages.values()) for (const item of items) if (set.has(item.id)) read.push({ ...item, read: true });
+  for (const items of snapshot.pages.values())
+    for (const item of items) if (set.has(item.id)) read.push({ ...item, read: true });
   return withItems(snapshot, read);
 }

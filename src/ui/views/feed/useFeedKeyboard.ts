@@ -25,7 +25,14 @@ export function useFeedKeyboard(options: Options): void {
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
-      if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey || isTyping(event.target)) return;
+      if (
+        event.defaultPrevented ||
+        event.ctrlKey ||
+        event.metaKey ||
+        event.altKey ||
+        isTyping(event.target)
+      )
+        return;
       const { total, moveTo, open, back } = latest.current;
       const cursor = latest.current.cursor();
       if ((event.key === 'j' || event.key === 'k') && total > 0) {
@@ -33,7 +40,11 @@ export function useFeedKeyboard(options: Options): void {
         const next = cursor === undefined ? 0 : cursor + (event.key === 'j' ? 1 : -1);
         moveTo(Math.max(0, Math.min(total - 1, next)));
       } else if (event.key === 'Enter' && cursor !== undefined) {
-        if (event.target instanceof HTMLAnchorElement || event.target instanceof HTMLButtonElement) return;
+        // Other links and buttons keep their own Enter; a row's link opens the cursor's item,
+        // which is the same one unless keys outran the focus.
+        const control =
+          event.target instanceof HTMLElement ? event.target.closest('a, button, summary') : null;
+        if (control && !control.classList.contains('row-link')) return;
         event.preventDefault();
         open(cursor);
       } else if (event.key === 'Escape') {
@@ -42,6 +53,8 @@ export function useFeedKeyboard(options: Options): void {
       }
     };
     document.addEventListener('keydown', onKey);
-    return () => document.removeEventListener('keydown', onKey);
+    return () => {
+      document.removeEventListener('keydown', onKey);
+    };
   }, []);
 }

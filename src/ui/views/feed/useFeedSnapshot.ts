@@ -2,7 +2,14 @@ import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import type { NodeAddress, NodeView } from '../../../shared/protocol';
 import { SatchelError } from '../../../shared/SatchelError';
 import { useRpc } from '../../rpcContext';
-import { type FeedSnapshot, loadedIds, PAGE_SIZE, snapshotFromPage, withItems, withPage } from './feedSnapshot';
+import {
+  type FeedSnapshot,
+  loadedIds,
+  PAGE_SIZE,
+  snapshotFromPage,
+  withItems,
+  withPage,
+} from './feedSnapshot';
 
 export type FeedState =
   | { status: 'loading' }
@@ -21,11 +28,14 @@ export function useFeedSnapshot(address: NodeAddress) {
   const generation = useRef(0);
   const { service, node } = address;
 
-  const commit = useCallback((change: (s: FeedSnapshot) => FeedSnapshot, pageError?: SatchelError) => {
-    if (!current.current) return;
-    current.current = change(current.current);
-    setState({ status: 'ok', snapshot: current.current, ...(pageError && { pageError }) });
-  }, []);
+  const commit = useCallback(
+    (change: (s: FeedSnapshot) => FeedSnapshot, pageError?: SatchelError) => {
+      if (!current.current) return;
+      current.current = change(current.current);
+      setState({ status: 'ok', snapshot: current.current, ...(pageError && { pageError }) });
+    },
+    [],
+  );
 
   /** Takes a new snapshot; quiet keeps showing the old one until the new one is there. */
   const load = useCallback(
@@ -39,7 +49,8 @@ export function useFeedSnapshot(address: NodeAddress) {
         current.current = snapshotFromPage(page);
         setState({ status: 'ok', snapshot: current.current });
       } catch (e) {
-        if (mine === generation.current && !quiet) setState({ status: 'error', error: SatchelError.from(e) });
+        if (mine === generation.current && !quiet)
+          setState({ status: 'error', error: SatchelError.from(e) });
       }
     },
     [rpc, service, node],
@@ -48,7 +59,9 @@ export function useFeedSnapshot(address: NodeAddress) {
   useEffect(() => {
     current.current = undefined;
     void load();
-    return () => void generation.current++;
+    return () => {
+      generation.current++;
+    };
   }, [load]);
 
   /** Loads the pages covering indexes first..last that are missing (cached nodes only). */
@@ -57,7 +70,11 @@ export function useFeedSnapshot(address: NodeAddress) {
       const snap = current.current;
       if (!snap || snap.source !== 'cache') return;
       const mine = generation.current;
-      for (let p = Math.max(0, Math.floor(first / PAGE_SIZE)); p <= Math.floor(last / PAGE_SIZE); p++) {
+      for (
+        let p = Math.max(0, Math.floor(first / PAGE_SIZE));
+        p <= Math.floor(last / PAGE_SIZE);
+        p++
+      ) {
         if (p * PAGE_SIZE >= snap.total || snap.pages.has(p) || inflight.current.has(p)) continue;
         inflight.current.add(p);
         // Posts that arrived above the snapshot shift the store's indexes by newCount.
@@ -85,7 +102,11 @@ export function useFeedSnapshot(address: NodeAddress) {
       const loaded = loadedIds(snap);
       const wanted = ids.filter((id) => loaded.has(id));
       if (wanted.length === 0) return;
-      const page = await rpc.call('pubsub.getItems', { service, node, itemIds: wanted.slice(0, 1000) });
+      const page = await rpc.call('pubsub.getItems', {
+        service,
+        node,
+        itemIds: wanted.slice(0, 1000),
+      });
       commit((s) => withItems(s, page.items));
     },
     [rpc, service, node, commit],
@@ -100,19 +121,42 @@ export function useFeedSnapshot(address: NodeAddress) {
     const page = await rpc.call('pubsub.getItems', { service, node, max: NEW_WINDOW });
     const loaded = loadedIds(current.current ?? snap);
     const topTime = top.created ?? 0;
-    const fresh = page.items.filter((item) => !loaded.has(item.id) && (item.created ?? 0) >= topTime);
+    const fresh = page.items.filter(
+      (item) => !loaded.has(item.id) && (item.created ?? 0) >= topTime,
+    );
     commit((s) => ({ ...s, newCount: fresh.length, newCapped: fresh.length >= NEW_WINDOW }));
   }, [rpc, service, node, commit, load]);
 
   const markRemoved = useCallback(
-    (ids: readonly string[]) => commit((s) => ({ ...s, removed: new Set([...s.removed, ...ids]) })),
+    (ids: readonly string[]) => {
+      commit((s) => ({ ...s, removed: new Set([...s.removed, ...ids]) }));
+    },
     [commit],
   );
 
   const setNode = useCallback(
-    (view: NodeView) => commit((s) => ({ ...s, node: { ...view, itemCount: view.itemCount ?? s.node.itemCount, unread: view.unread ?? s.node.unread } })),
+    (view: NodeView) => {
+      commit((s) => ({
+        ...s,
+        node: {
+          ...view,
+          itemCount: view.itemCount ?? s.node.itemCount,
+          unread: view.unread ?? s.node.unread,
+        },
+      }));
+    },
     [commit],
   );
 
-  return { state, load, ensureRange, refreshItems, countNew, markRemoved, setNode, commit, current };
+  return {
+    state,
+    load,
+    ensureRange,
+    refreshItems,
+    countNew,
+    markRemoved,
+    setNode,
+    commit,
+    current,
+  };
 }

@@ -37,7 +37,10 @@ export function useLiveFeedUpdates(address: NodeAddress, feed: Feed, onDeleted: 
 
     const offItems = rpc.on('items', (event) => {
       if (!mine(event)) return;
-      if (event.deleted) return onDeleted();
+      if (event.deleted) {
+        onDeleted();
+        return;
+      }
       if (event.purged) return void load(true);
       if (event.retracted.length > 0) markRemoved(event.retracted);
       if (event.upserted.length > 0) {

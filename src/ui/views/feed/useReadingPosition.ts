@@ -21,7 +21,14 @@ interface Options {
  * puts them back there. The saved item is found again by id, so posts that arrived above it
  * in the meantime do not move the reader to another post.
  */
-export function useReadingPosition({ address, list, snapshot, rowHeight, cursor, onRestored }: Options): void {
+export function useReadingPosition({
+  address,
+  list,
+  snapshot,
+  rowHeight,
+  cursor,
+  onRestored,
+}: Options): void {
   const rpc = useRpc();
   const restored = useRef(false);
   const latest = useRef({ snapshot, cursor, rowHeight });
@@ -33,7 +40,10 @@ export function useReadingPosition({ address, list, snapshot, rowHeight, cursor,
     if (restored.current || !snapshot || !el || rowHeight === 0) return;
     restored.current = true;
     const saved = loadFeedPosition({ service, node });
-    if (!saved || snapshot.total === 0) return onRestored(undefined);
+    if (!saved || snapshot.total === 0) {
+      onRestored(undefined);
+      return;
+    }
     const locate = async (): Promise<number> => {
       if (snapshot.source !== 'cache' || saved.id === undefined) return saved.index;
       if (itemAt(snapshot, saved.index)?.id === saved.id) return saved.index;
@@ -45,8 +55,13 @@ export function useReadingPosition({ address, list, snapshot, rowHeight, cursor,
       .then((index) => {
         const clamped = Math.max(0, Math.min(index, snapshot.total - 1));
         scrollToRow(el, rowHeight, clamped, saved.offset);
-        const cursorIndex = saved.cursor === undefined ? undefined : saved.cursor + (clamped - saved.index);
-        onRestored(cursorIndex === undefined ? undefined : Math.max(0, Math.min(cursorIndex, snapshot.total - 1)));
+        const cursorIndex =
+          saved.cursor === undefined ? undefined : saved.cursor + (clamped - saved.index);
+        onRestored(
+          cursorIndex === undefined
+            ? undefined
+            : Math.max(0, Math.min(cursorIndex, snapshot.total - 1)),
+        );
       });
   }, [rpc, service, node, list, snapshot, rowHeight, onRestored]);
 
@@ -61,7 +76,12 @@ export function useReadingPosition({ address, list, snapshot, rowHeight, cursor,
       const top = topRow(el, height);
       const id = itemAt(snap, top.index)?.id;
       const cursorId = cur === undefined ? undefined : itemAt(snap, cur)?.id;
-      position.current = { ...top, ...(id && { id }), ...(cur !== undefined && { cursor: cur }), ...(cursorId && { cursorId }) };
+      position.current = {
+        ...top,
+        ...(id && { id }),
+        ...(cur !== undefined && { cursor: cur }),
+        ...(cursorId && { cursorId }),
+      };
     };
     const save = () => {
       if (position.current) saveFeedPosition({ service, node }, position.current);

@@ -17,8 +17,14 @@ export function FollowForm({ onFollowed }: { onFollowed: (address: NodeAddress) 
     event.preventDefault();
     setError(undefined);
     const target = parseFollowTarget(value);
-    if (target.kind === 'invalid') return setError({ message: target.reason });
-    if (target.kind === 'service') return navigate(serviceHref(target.service));
+    if (target.kind === 'invalid') {
+      setError({ message: target.reason });
+      return;
+    }
+    if (target.kind === 'service') {
+      navigate(serviceHref(target.service));
+      return;
+    }
     setBusy(true);
     try {
       await rpc.call('cache.follow', target.address, 30_000);
@@ -33,14 +39,31 @@ export function FollowForm({ onFollowed }: { onFollowed: (address: NodeAddress) 
   };
 
   return (
-    <form class="follow-form" onSubmit={(e) => void submit(e)} aria-labelledby="follow-title" noValidate>
+    <form
+      class="follow-form"
+      onSubmit={(e) => void submit(e)}
+      aria-labelledby="follow-title"
+      noValidate
+    >
       <h2 id="follow-title">Follow a feed</h2>
       <label for="follow-target">xmpp: link or contact address</label>
       <div class="inline-field">
-        <input id="follow-target" name="follow-target" type="text" autoComplete="off" spellcheck={false}
-          placeholder="xmpp:pubsub.example.org?;node=news or juliet@example.org" aria-describedby="follow-help"
-          value={value} onInput={(e) => setValue(e.currentTarget.value)} />
-        <button type="submit" disabled={busy}>{busy ? 'Following…' : 'Follow'}</button>
+        <input
+          id="follow-target"
+          name="follow-target"
+          type="text"
+          autoComplete="off"
+          spellcheck={false}
+          placeholder="xmpp:pubsub.example.org?;node=news or juliet@example.org"
+          aria-describedby="follow-help"
+          value={value}
+          onInput={(e) => {
+            setValue(e.currentTarget.value);
+          }}
+        />
+        <button type="submit" disabled={busy}>
+          {busy ? 'Following…' : 'Follow'}
+        </button>
       </div>
       <p id="follow-help" class="muted">
         A contact’s address follows their microblog; a service’s address lets you browse its nodes.

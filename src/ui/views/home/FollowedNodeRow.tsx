@@ -21,14 +21,22 @@ export function FollowedNodeRow({ node, account, onChanged, onError }: Props) {
   const title = nodeTitle(node, account);
   const unread = node.unread ?? 0;
   const resync = () =>
-    rpc.call('cache.resync', { service: node.service, node: node.node }).then(onChanged, (e: unknown) => onError(SatchelError.from(e)));
+    rpc
+      .call('cache.resync', { service: node.service, node: node.node })
+      .then(onChanged, (e: unknown) => {
+        onError(SatchelError.from(e));
+      });
   return (
     <li class="node-row" data-node={node.node} data-service={node.service}>
       <div class="node-main">
         <Link class="node-link" href={feedHref(node)}>
           <span class="node-title">{title}</span>
           {unread > 0 ? (
-            <span class="badge" data-testid="unread-count" aria-label={`${plural(unread, 'unread post')}`}>
+            <span
+              class="badge"
+              data-testid="unread-count"
+              aria-label={plural(unread, 'unread post')}
+            >
               {unread.toLocaleString()}
             </span>
           ) : null}
@@ -36,7 +44,9 @@ export function FollowedNodeRow({ node, account, onChanged, onError }: Props) {
         <span class="node-address muted">{nodeSubtitle(node, account)}</span>
         <span class="node-meta">
           <SyncStatus node={node} />
-          {node.itemCount !== undefined ? <span class="muted"> · {plural(node.itemCount, 'post')}</span> : null}
+          {node.itemCount !== undefined ? (
+            <span class="muted"> · {plural(node.itemCount, 'post')}</span>
+          ) : null}
         </span>
       </div>
       <div class="node-actions">

@@ -33,21 +33,41 @@ export function HomeView() {
         </Link>
       </div>
       {state.status === 'loading' ? <LoadingState label="Loading your feeds…" /> : null}
-      {state.status === 'error' ? <ErrorState title="Your feeds could not be loaded." error={state.error} onRetry={retry} /> : null}
-      {actionError ? <ErrorState title="That did not work." error={actionError} onRetry={() => setActionError(undefined)} /> : null}
+      {state.status === 'error' ? (
+        <ErrorState title="Your feeds could not be loaded." error={state.error} onRetry={retry} />
+      ) : null}
+      {actionError ? (
+        <ErrorState
+          title="That did not work."
+          error={actionError}
+          onRetry={() => {
+            setActionError(undefined);
+          }}
+        />
+      ) : null}
       {state.status === 'ok' && nodes.length === 0 ? (
         <EmptyState title="You follow no feeds yet.">
-          <p class="muted">Follow your own microblog, a contact’s, or any node by its xmpp: link.</p>
+          <p class="muted">
+            Follow your own microblog, a contact’s, or any node by its xmpp: link.
+          </p>
         </EmptyState>
       ) : null}
       {nodes.length > 0 ? (
         <ul class="node-list" aria-label="Followed feeds">
           {nodes.map((node) => (
-            <FollowedNodeRow key={`${node.service}\n${node.node}`} node={node} account={account} onChanged={reload} onError={setActionError} />
+            <FollowedNodeRow
+              key={`${node.service}\n${node.node}`}
+              node={node}
+              account={account}
+              onChanged={reload}
+              onError={setActionError}
+            />
           ))}
         </ul>
       ) : null}
-      {state.status === 'ok' && account && !followsOwn ? <OwnMicroblogOffer account={account} onFollowed={reload} /> : null}
+      {state.status === 'ok' && account && !followsOwn ? (
+        <OwnMicroblogOffer account={account} onFollowed={reload} />
+      ) : null}
       <FollowForm onFollowed={reload} />
     </div>
   );

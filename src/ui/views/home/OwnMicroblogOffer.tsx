@@ -5,7 +5,13 @@ import { MICROBLOG_NODE } from '../../format/nodeTitle';
 import { useRpc } from '../../rpcContext';
 
 /** The signed-in user's own XEP-0277 microblog (service = their bare JID), offered until followed. */
-export function OwnMicroblogOffer({ account, onFollowed }: { account: string; onFollowed: (a: NodeAddress) => void }) {
+export function OwnMicroblogOffer({
+  account,
+  onFollowed,
+}: {
+  account: string;
+  onFollowed: (a: NodeAddress) => void;
+}) {
   const rpc = useRpc();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<SatchelError>();
@@ -27,7 +33,11 @@ export function OwnMicroblogOffer({ account, onFollowed }: { account: string; on
       <div>
         <h2 id="own-blog-title">Your microblog</h2>
         <p class="muted">Keep your own posts ({account}) at hand, offline too.</p>
-        {error ? <p class="form-error" role="alert" data-code={error.code}>{error.message}</p> : null}
+        {error ? (
+          <p class="form-error" role="alert" data-code={error.code}>
+            {error.message}
+          </p>
+        ) : null}
       </div>
       <button type="button" disabled={busy} onClick={() => void follow()}>
         {busy ? 'Following…' : 'Follow your microblog'}

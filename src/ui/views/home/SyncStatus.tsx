@@ -5,11 +5,23 @@ import { RelativeTime } from '../common/RelativeTime';
 export function SyncStatus({ node }: { node: NodeView }) {
   switch (node.syncState) {
     case 'pending':
-      return <span class="sync sync-pending" data-sync="pending">Waiting to sync</span>;
+      return (
+        <span class="sync sync-pending" data-sync="pending">
+          Waiting to sync
+        </span>
+      );
     case 'inProgress': {
       const p = node.progress;
-      const amount = p ? (p.total ? ` ${p.done.toLocaleString()} of ${p.total.toLocaleString()}` : ` ${p.done.toLocaleString()}`) : '';
-      return <span class="sync sync-progress" data-sync="inProgress">Syncing{amount}…</span>;
+      const amount = p
+        ? p.total
+          ? ` ${p.done.toLocaleString()} of ${p.total.toLocaleString()}`
+          : ` ${p.done.toLocaleString()}`
+        : '';
+      return (
+        <span class="sync sync-progress" data-sync="inProgress">
+          Syncing{amount}…
+        </span>
+      );
     }
     case 'completed':
       return (
@@ -24,6 +36,10 @@ export function SyncStatus({ node }: { node: NodeView }) {
         </span>
       );
     case 'noSync':
-      return <span class="sync sync-live" data-sync="noSync">Read live from the server</span>;
+      return (
+        <span class="sync sync-live" data-sync="noSync">
+          Read live from the server
+        </span>
+      );
   }
 }

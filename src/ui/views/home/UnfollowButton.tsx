@@ -4,7 +4,15 @@ import { SatchelError } from '../../../shared/SatchelError';
 import { useRpc } from '../../rpcContext';
 
 /** Unfollow drops the node's cached items, so it asks once more, inline (no modal). */
-export function UnfollowButton({ address, label, onDone }: { address: NodeAddress; label: string; onDone: () => void }) {
+export function UnfollowButton({
+  address,
+  label,
+  onDone,
+}: {
+  address: NodeAddress;
+  label: string;
+  onDone: () => void;
+}) {
   const rpc = useRpc();
   const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -22,7 +30,14 @@ export function UnfollowButton({ address, label, onDone }: { address: NodeAddres
   };
   if (!confirming)
     return (
-      <button type="button" class="quiet" aria-label={`Unfollow ${label}`} onClick={() => setConfirming(true)}>
+      <button
+        type="button"
+        class="quiet"
+        aria-label={`Unfollow ${label}`}
+        onClick={() => {
+          setConfirming(true);
+        }}
+      >
         Unfollow
       </button>
     );
@@ -32,10 +47,21 @@ export function UnfollowButton({ address, label, onDone }: { address: NodeAddres
       <button type="button" class="danger" disabled={busy} onClick={() => void unfollow()}>
         {busy ? 'Unfollowing…' : 'Unfollow'}
       </button>
-      <button type="button" class="quiet" disabled={busy} onClick={() => setConfirming(false)}>
+      <button
+        type="button"
+        class="quiet"
+        disabled={busy}
+        onClick={() => {
+          setConfirming(false);
+        }}
+      >
         Cancel
       </button>
-      {error ? <span role="alert" class="form-error">{error}</span> : null}
+      {error ? (
+        <span role="alert" class="form-error">
+          {error}
+        </span>
+      ) : null}
     </span>
   );
 }

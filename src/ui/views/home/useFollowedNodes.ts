@@ -3,7 +3,8 @@ import type { NodeView } from '../../../shared/protocol';
 import { useRpcQuery } from '../../hooks/useRpcQuery';
 import { useRpc } from '../../rpcContext';
 
-const sameNode = (a: NodeView, b: { service: string; node: string }) => a.service === b.service && a.node === b.node;
+const sameNode = (a: NodeView, b: { service: string; node: string }) =>
+  a.service === b.service && a.node === b.node;
 
 /**
  * The followed nodes, kept current: a `node` event updates its row at once (sync state,
@@ -11,7 +12,10 @@ const sameNode = (a: NodeView, b: { service: string; node: string }) => a.servic
  */
 export function useFollowedNodes() {
   const rpc = useRpc();
-  const query = useRpcQuery(async () => (await rpc.call('cache.listNodes', { followedOnly: true })).nodes, []);
+  const query = useRpcQuery(
+    async () => (await rpc.call('cache.listNodes', { followedOnly: true })).nodes,
+    [],
+  );
   const { update, reload } = query;
 
   useEffect(() => {
@@ -27,8 +31,11 @@ export function useFollowedNodes() {
         nodes.map((n) => {
           if (!sameNode(n, event)) return n;
           // The event carries no counts: keep the last known ones until the refresh.
-          const { account: _account, ...view } = event;
-          return { ...view, itemCount: event.itemCount ?? n.itemCount, unread: event.unread ?? n.unread };
+          return {
+            ...event,
+            itemCount: event.itemCount ?? n.itemCount,
+            unread: event.unread ?? n.unread,
+          };
         }),
       );
       later();

@@ -22,7 +22,8 @@ export function Byline({ entry, item }: { entry: MicroblogItem; item: ItemView }
       {updated !== undefined && published !== undefined && updated - published > 60_000 ? (
         <span class="muted">
           {' '}
-          (updated <time dateTime={new Date(updated).toISOString()}>{formatDateTime(updated)}</time>)
+          (updated <time dateTime={new Date(updated).toISOString()}>{formatDateTime(updated)}</time>
+          )
         </span>
       ) : null}
       {entry.authorVerified === false ? (

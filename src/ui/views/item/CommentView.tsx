@@ -1,5 +1,11 @@
 import type { ItemView, NodeAddress } from '../../../shared/protocol';
-import { asMicroblogItem, entryAuthor, entryTime, plainText, titleIsBody } from '../../format/microblogEntry';
+import {
+  asMicroblogItem,
+  entryAuthor,
+  entryTime,
+  plainText,
+  titleIsBody,
+} from '../../format/microblogEntry';
 import { RelativeTime } from '../common/RelativeTime';
 import { ContentBody } from './ContentBody';
 import { TextBlock } from './TextBlock';
@@ -10,7 +16,9 @@ export function CommentView({ item, feed }: { item: ItemView; feed: NodeAddress 
   if (!entry) {
     return (
       <li class="comment">
-        <p class="muted">A comment that could not be read ({item.parseError ?? 'not an Atom entry'}).</p>
+        <p class="muted">
+          A comment that could not be read ({item.parseError ?? 'not an Atom entry'}).
+        </p>
       </li>
     );
   }
@@ -27,7 +35,11 @@ export function CommentView({ item, feed }: { item: ItemView; feed: NodeAddress 
           </>
         ) : null}
       </p>
-      {titleIsBody(entry) ? <TextBlock text={plainText(entry.title)} /> : body ? <ContentBody content={body} feed={feed} /> : null}
+      {titleIsBody(entry) ? (
+        <TextBlock text={plainText(entry.title)} />
+      ) : body ? (
+        <ContentBody content={body} feed={feed} />
+      ) : null}
     </li>
   );
 }

@@ -15,16 +15,27 @@ export function CommentsSection({ comments, feed }: { comments: CommentsNode; fe
   const rpc = useRpc();
   const { service, node } = comments;
   const { state, retry, reload } = useRpcQuery(
-    async () => (await rpc.call('pubsub.getItems', { service, node, max: 200 }, 30_000)).items.slice().reverse(),
+    async () =>
+      (await rpc.call('pubsub.getItems', { service, node, max: 200 }, 30_000)).items
+        .slice()
+        .reverse(),
     [service, node],
   );
-  useEffect(() => rpc.on('items', (e) => (e.service === service && e.node === node ? reload() : undefined)), [rpc, service, node, reload]);
+  useEffect(
+    () =>
+      rpc.on('items', (e) => {
+        if (e.service === service && e.node === node) reload();
+      }),
+    [rpc, service, node, reload],
+  );
   const count = state.status === 'ok' ? state.data.length : undefined;
   return (
     <section class="comments" aria-labelledby="comments-title" data-testid="comments">
       <h2 id="comments-title">{count === undefined ? 'Comments' : plural(count, 'comment')}</h2>
       {state.status === 'loading' ? <LoadingState label="Loading comments…" /> : null}
-      {state.status === 'error' ? <ErrorState title="The comments could not be loaded." error={state.error} onRetry={retry} /> : null}
+      {state.status === 'error' ? (
+        <ErrorState title="The comments could not be loaded." error={state.error} onRetry={retry} />
+      ) : null}
       {count === 0 ? <p class="muted">No comments yet.</p> : null}
       {state.status === 'ok' && state.data.length > 0 ? (
         <ol class="comment-list">

@@ -5,7 +5,8 @@ import { TextBlock } from './TextBlock';
 
 /** An Atom text construct or content (RFC 4287 §3.1, §4.1.3) rendered by its type. */
 export function ContentBody({ content, feed }: { content: AtomText; feed: NodeAddress }) {
-  if (content.type === 'html' || content.type === 'xhtml') return <SafeHtml markup={content.value} feed={feed} lang={content.lang} />;
+  if (content.type === 'html' || content.type === 'xhtml')
+    return <SafeHtml markup={content.value} feed={feed} lang={content.lang} />;
   if (content.type === 'text') return <TextBlock text={content.value} lang={content.lang} />;
   if (content.src) {
     const safe = /^https?:\/\//iu.test(content.src);
@@ -13,7 +14,12 @@ export function ContentBody({ content, feed }: { content: AtomText; feed: NodeAd
       <p class="muted">
         The content is elsewhere{content.mediaType ? ` (${content.mediaType})` : ''}:{' '}
         {safe ? (
-          <a href={content.src} target="_blank" rel="noopener noreferrer nofollow" referrerpolicy="no-referrer">
+          <a
+            href={content.src}
+            target="_blank"
+            rel="noopener noreferrer nofollow"
+            referrerpolicy="no-referrer"
+          >
             {content.src}
           </a>
         ) : (
@@ -22,6 +28,12 @@ export function ContentBody({ content, feed }: { content: AtomText; feed: NodeAd
       </p>
     );
   }
-  if (content.mediaType?.startsWith('text/') && content.encoding !== 'base64') return <TextBlock text={content.value} />;
-  return <p class="muted">This post’s content is of type {content.mediaType ?? 'unknown'}, which Satchel does not display.</p>;
+  if (content.mediaType?.startsWith('text/') && content.encoding !== 'base64')
+    return <TextBlock text={content.value} />;
+  return (
+    <p class="muted">
+      This post’s content is of type {content.mediaType ?? 'unknown'}, which Satchel does not
+      display.
+    </p>
+  );
 }

@@ -19,14 +19,28 @@ export function Enclosures({ enclosures }: { enclosures: Enclosure[] }) {
         {enclosures.map((enclosure) => {
           const safe = /^https?:\/\//iu.test(enclosure.href);
           const name = enclosure.title ?? fileName(enclosure.href);
-          const details = [enclosure.type, enclosure.length !== undefined ? formatBytes(enclosure.length) : undefined].filter(Boolean).join(', ');
+          const details = [
+            enclosure.type,
+            enclosure.length !== undefined ? formatBytes(enclosure.length) : undefined,
+          ]
+            .filter(Boolean)
+            .join(', ');
           return (
             <li key={enclosure.href} class="attachment">
               <span class="attachment-icon" aria-hidden="true">
-                {enclosure.type?.startsWith('audio/') ? '♪' : enclosure.type?.startsWith('image/') ? '▣' : '⎘'}
+                {enclosure.type?.startsWith('audio/')
+                  ? '♪'
+                  : enclosure.type?.startsWith('image/')
+                    ? '▣'
+                    : '⎘'}
               </span>
               {safe ? (
-                <a href={enclosure.href} target="_blank" rel="noopener noreferrer nofollow" referrerpolicy="no-referrer">
+                <a
+                  href={enclosure.href}
+                  target="_blank"
+                  rel="noopener noreferrer nofollow"
+                  referrerpolicy="no-referrer"
+                >
                   {name}
                 </a>
               ) : (

@@ -31,18 +31,24 @@ export function ItemView({ service, node, id }: { service: string; node: string;
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
-      const typing = event.target instanceof HTMLInputElement || event.target instanceof HTMLTextAreaElement;
+      const typing =
+        event.target instanceof HTMLInputElement || event.target instanceof HTMLTextAreaElement;
       if (event.key === 'Escape' && !typing && !event.defaultPrevented) goBackTo(back);
     };
     document.addEventListener('keydown', onKey);
-    return () => document.removeEventListener('keydown', onKey);
+    return () => {
+      document.removeEventListener('keydown', onKey);
+    };
   }, [back]);
 
   const setRead = (read: boolean) => {
     if (!item) return Promise.resolve();
-    return rpc.call('cache.markRead', { service, node, ids: [item.id], read }).then(() =>
-      update((page) => ({ ...page, items: page.items.map((i) => (i.id === item.id ? { ...i, read } : i)) })),
-    );
+    return rpc.call('cache.markRead', { service, node, ids: [item.id], read }).then(() => {
+      update((page) => ({
+        ...page,
+        items: page.items.map((i) => (i.id === item.id ? { ...i, read } : i)),
+      }));
+    });
   };
   // Opening an item reads it, once (only cached items have a read state): "Mark as unread" sticks.
   const autoRead = useRef<string | undefined>(undefined);
@@ -59,20 +65,31 @@ export function ItemView({ service, node, id }: { service: string; node: string;
         <Link href={back}>{nodeView ? nodeTitle(nodeView, connection.value.account) : node}</Link>
       </nav>
       {state.status === 'loading' ? <LoadingState label="Loading the post…" /> : null}
-      {state.status === 'error' ? <ErrorState title="This item could not be loaded." error={state.error} onRetry={retry} /> : null}
+      {state.status === 'error' ? (
+        <ErrorState title="This item could not be loaded." error={state.error} onRetry={retry} />
+      ) : null}
       {state.status === 'ok' && !item ? (
         <EmptyState title="This item no longer exists.">
           <p class="muted">It may have been retracted by its publisher.</p>
         </EmptyState>
       ) : null}
       {item ? <ReadToggle read={item.read} onChange={setRead} /> : null}
-      {item && entry ? <MicroblogArticle entry={entry} item={item} feed={feed} headingRef={heading} /> : null}
+      {item && entry ? (
+        <MicroblogArticle entry={entry} item={item} feed={feed} headingRef={heading} />
+      ) : null}
       {item && !entry ? (
         <article class="post raw" aria-labelledby="item-title">
           <h1 id="item-title" ref={heading} tabIndex={-1}>
             Item {item.id}
           </h1>
-          <RawItem item={item} note={nodeView?.analyser === 'microblog' ? undefined : 'Satchel has no reader for this kind of node: here is the item as published.'} />
+          <RawItem
+            item={item}
+            note={
+              nodeView?.analyser === 'microblog'
+                ? undefined
+                : 'Satchel has no reader for this kind of node: here is the item as published.'
+            }
+          />
         </article>
       ) : null}
     </div>

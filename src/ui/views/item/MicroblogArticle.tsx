@@ -22,15 +22,19 @@ interface Props {
 /** Where an xmpp: link to a pubsub item points inside the app, if it names one. */
 function internalItemHref(href: string | undefined): string | undefined {
   const uri = href ? parseXmppUri(href) : null;
-  return uri?.node && uri.item ? itemHref({ service: uri.jid, node: uri.node }, uri.item) : undefined;
+  return uri?.node && uri.item
+    ? itemHref({ service: uri.jid, node: uri.node }, uri.item)
+    : undefined;
 }
 
 /** A XEP-0277 post: headline, byline, tags, safe content, attachments, replies and comments. */
 export function MicroblogArticle({ entry, item, feed, headingRef }: Props) {
   const statusPost = titleIsBody(entry);
   const title = entryTitle(entry);
-  const web = entry.alternate && /^https?:\/\//iu.test(entry.alternate) ? entry.alternate : undefined;
-  const summaryShown = entry.summary && entry.content && plainText(entry.summary) !== plainText(entry.content);
+  const web =
+    entry.alternate && /^https?:\/\//iu.test(entry.alternate) ? entry.alternate : undefined;
+  const summaryShown =
+    entry.summary && entry.content && plainText(entry.summary) !== plainText(entry.content);
   const replyTo = entry.inReplyTo[0];
   const replyHref = replyTo?.target?.item
     ? itemHref(replyTo.target, replyTo.target.item)
@@ -38,7 +42,12 @@ export function MicroblogArticle({ entry, item, feed, headingRef }: Props) {
   return (
     <article class="post" aria-labelledby="post-title" lang={entry.lang}>
       <header>
-        <h1 id="post-title" ref={headingRef} tabIndex={-1} class={title.length > 120 ? 'long-title' : undefined}>
+        <h1
+          id="post-title"
+          ref={headingRef}
+          tabIndex={-1}
+          class={title.length > 120 ? 'long-title' : undefined}
+        >
           {statusPost && title.length > 90 ? `${title.slice(0, 89)}…` : title}
         </h1>
         <Byline entry={entry} item={item} />
@@ -46,18 +55,32 @@ export function MicroblogArticle({ entry, item, feed, headingRef }: Props) {
       </header>
       {replyTo ? (
         <p class="notice">
-          In reply to {replyHref ? <Link href={replyHref}>another post</Link> : <code>{replyTo.ref}</code>}
+          In reply to{' '}
+          {replyHref ? <Link href={replyHref}>another post</Link> : <code>{replyTo.ref}</code>}
         </p>
       ) : null}
       <div class="post-body">
         {statusPost ? <TextBlock text={plainText(entry.title)} lang={entry.title?.lang} /> : null}
-        {summaryShown && entry.summary ? <div class="summary"><ContentBody content={entry.summary} feed={feed} /></div> : null}
-        {entry.content ? <ContentBody content={entry.content} feed={feed} /> : entry.summary ? <ContentBody content={entry.summary} feed={feed} /> : null}
+        {summaryShown && entry.summary ? (
+          <div class="summary">
+            <ContentBody content={entry.summary} feed={feed} />
+          </div>
+        ) : null}
+        {entry.content ? (
+          <ContentBody content={entry.content} feed={feed} />
+        ) : entry.summary ? (
+          <ContentBody content={entry.summary} feed={feed} />
+        ) : null}
       </div>
       <Enclosures enclosures={entry.enclosures} />
       {web ? (
         <p class="small">
-          <a href={web} target="_blank" rel="noopener noreferrer nofollow" referrerpolicy="no-referrer">
+          <a
+            href={web}
+            target="_blank"
+            rel="noopener noreferrer nofollow"
+            referrerpolicy="no-referrer"
+          >
             Open the original page
           </a>
         </p>

@@ -23,7 +23,11 @@ export function RawItem({ item, note }: { item: ItemView; note?: string | undefi
         ) : null}
       </dl>
       {note ? <p class="notice">{note}</p> : null}
-      {item.parseError ? <p class="notice" data-testid="parse-error">This item could not be read as a post: {item.parseError}</p> : null}
+      {item.parseError ? (
+        <p class="notice" data-testid="parse-error">
+          This item could not be read as a post: {item.parseError}
+        </p>
+      ) : null}
       <pre class="raw-xml" tabIndex={0} aria-label="Item XML" data-testid="raw-xml">
         {text}
       </pre>

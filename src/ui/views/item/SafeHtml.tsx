@@ -29,11 +29,22 @@ function placeImages(root: DocumentFragment, allowed: boolean): number {
  * not as a string: what DOMPurify checked is exactly what the page gets (no re-parse).
  * Images from remote sites wait for the user's per-feed permission.
  */
-export function SafeHtml({ markup, feed, lang }: { markup: string; feed: NodeAddress; lang?: string | undefined }) {
+export function SafeHtml({
+  markup,
+  feed,
+  lang,
+}: {
+  markup: string;
+  feed: NodeAddress;
+  lang?: string | undefined;
+}) {
   const host = useRef<HTMLDivElement>(null);
   const sanitized = useMemo(() => sanitizeHtml(markup), [markup]);
   const allowed = remoteImagesAllowed(feed);
-  const hasImages = useMemo(() => sanitized.querySelector('img[data-remote-src]') !== null, [sanitized]);
+  const hasImages = useMemo(
+    () => sanitized.querySelector('img[data-remote-src]') !== null,
+    [sanitized],
+  );
 
   useLayoutEffect(() => {
     const copy = sanitized.cloneNode(true) as DocumentFragment;
@@ -45,8 +56,16 @@ export function SafeHtml({ markup, feed, lang }: { markup: string; feed: NodeAdd
     <>
       {hasImages && !allowed ? (
         <p class="images-blocked">
-          <span class="muted">Images from remote sites are not loaded, so they cannot track you.</span>
-          <button type="button" class="quiet" onClick={() => setRemoteImages(feed, true)}>
+          <span class="muted">
+            Images from remote sites are not loaded, so they cannot track you.
+          </span>
+          <button
+            type="button"
+            class="quiet"
+            onClick={() => {
+              setRemoteImages(feed, true);
+            }}
+          >
             Load images from remote sites
           </button>
         </p>

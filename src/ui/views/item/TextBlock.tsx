@@ -10,7 +10,12 @@ function linkify(text: string): ComponentChildren[] {
     const start = match.index;
     if (start > last) parts.push(text.slice(last, start));
     parts.push(
-      <a href={match[0]} target="_blank" rel="noopener noreferrer nofollow" referrerpolicy="no-referrer">
+      <a
+        href={match[0]}
+        target="_blank"
+        rel="noopener noreferrer nofollow"
+        referrerpolicy="no-referrer"
+      >
         {match[0]}
       </a>,
     );
