@@ -37,7 +37,8 @@ module.exports = {
     },
     {
       name: 'only-xmpp-touches-the-socket',
-      comment: 'Only the worker talks XMPP: @xmpp/* stays in src/xmpp, src/pubsub, src/analysers, src/cache, src/sw.',
+      comment:
+        'Only the worker talks XMPP: @xmpp/* stays in src/xmpp, src/pubsub, src/analysers, src/cache, src/sw.',
       severity: 'error',
       from: { path: '^src/(ui|rpc|db|shared)/' },
       to: { path: 'node_modules/@xmpp' },
@@ -60,6 +61,9 @@ module.exports = {
     doNotFollow: { path: 'node_modules' },
     tsPreCompilationDeps: true,
     tsConfig: { fileName: 'tsconfig.sw.json' },
-    enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default', 'types'] },
+    enhancedResolveOptions: {
+      exportsFields: ['exports'],
+      conditionNames: ['import', 'require', 'node', 'default', 'types'],
+    },
   },
 };

@@ -10,10 +10,7 @@ export interface CacheDeps {
   /** The live session of an account; throws 'not-signed-in' / 'connection-lost' without one. */
   iq: (account: string) => IqCaller;
   nodes: NodeStore;
-  items: ItemStore & {
-    /** Every cached item id of a node (keys only). */
-    listItemIds(account: string, service: string, node: string): Promise<string[]>;
-  };
+  items: ItemStore;
   registry: AnalyserRegistry;
   now: () => number;
   random: () => number;

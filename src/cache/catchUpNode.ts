@@ -14,7 +14,11 @@ export const CATCH_UP_REFRESH = 20;
  * §5.5), new ones fetched, vanished ones deleted (retracted while away), and the newest items
  * fetched again, since an item re-published under the same id keeps its id.
  */
-export async function catchUpNode(deps: CacheDeps, key: NodeKey, record: NodeRecord): Promise<{ added: number; removed: number }> {
+export async function catchUpNode(
+  deps: CacheDeps,
+  key: NodeKey,
+  record: NodeRecord,
+): Promise<{ added: number; removed: number }> {
   const iq = deps.iq(key.account);
   const analyser = record.analyser === undefined ? undefined : deps.registry.get(record.analyser);
   const [serverIds, cachedIds] = await Promise.all([
@@ -35,7 +39,11 @@ export async function catchUpNode(deps: CacheDeps, key: NodeKey, record: NodeRec
       added += (await storeItems(deps, key, analyser, batch)).length;
     },
   });
-  const newest = await getItems(iq, { service: key.service, node: key.node, maxItems: CATCH_UP_REFRESH });
+  const newest = await getItems(iq, {
+    service: key.service,
+    node: key.node,
+    maxItems: CATCH_UP_REFRESH,
+  });
   await storeItems(deps, key, analyser, newest.items);
   await deps.nodes.patch(key, { lastSyncAt: deps.now() });
   return { added, removed: removed.length };

@@ -23,7 +23,8 @@ export function createEventApplier(deps: CacheDeps) {
     const record = await deps.nodes.get(key);
     if (!record) return;
     if (event.kind === 'subscription') {
-      if (event.jid.split('/')[0] === account) await patchAndEmit(key, { subscription: event.state });
+      if (event.jid.split('/')[0] === account)
+        await patchAndEmit(key, { subscription: event.state });
       return;
     }
     if (event.kind === 'delete') {
@@ -32,7 +33,9 @@ export function createEventApplier(deps: CacheDeps) {
       return;
     }
     if (event.kind === 'configuration') {
-      const config = event.config ?? (await getNodeConfig(deps.iq(account), key.service, key.node).catch(() => undefined));
+      const config =
+        event.config ??
+        (await getNodeConfig(deps.iq(account), key.service, key.node).catch(() => undefined));
       if (config) await patchAndEmit(key, { config });
       return;
     }
@@ -44,13 +47,17 @@ export function createEventApplier(deps: CacheDeps) {
       await deps.items.deleteItems(account, key.service, key.node, event.ids);
       deps.emitItems({ ...key, upserted: [], retracted: event.ids });
     } else {
-      const analyser = record.analyser === undefined ? undefined : deps.registry.get(record.analyser);
+      const analyser =
+        record.analyser === undefined ? undefined : deps.registry.get(record.analyser);
       await storeItems(deps, key, analyser, await withPayloads(account, key, event.items));
     }
   }
 
   async function withPayloads(account: string, key: NodeKey, items: Element[]): Promise<Element[]> {
-    const bare = items.filter((item) => !hasPayload(item)).map((item) => item.attrs.id ?? '').filter(Boolean);
+    const bare = items
+      .filter((item) => !hasPayload(item))
+      .map((item) => item.attrs.id ?? '')
+      .filter(Boolean);
     if (bare.length === 0) return items;
     const fetched = await getItemsByIds(deps.iq(account), key.service, key.node, bare);
     return [...items.filter(hasPayload), ...fetched.items];

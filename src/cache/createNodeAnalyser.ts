@@ -9,17 +9,37 @@ export const ANALYSIS_MAX_AGE_MS = 7 * 24 * 3600_000;
  * Analyses a node once and stores the result with it (the reference re-analysed on every read
  * of a non-synced node, two extra round trips each time). Redone on demand or when old.
  */
-export function createNodeAnalyser(deps: Pick<CacheDeps, 'iq' | 'nodes' | 'registry' | 'now' | 'log'>) {
+export function createNodeAnalyser(
+  deps: Pick<CacheDeps, 'iq' | 'nodes' | 'registry' | 'now' | 'log'>,
+) {
   return async function analyseNode(key: NodeKey, force = false): Promise<NodeRecord> {
     const stored = await deps.nodes.get(key);
-    if (stored?.analysedAt !== undefined && !force && deps.now() - stored.analysedAt < ANALYSIS_MAX_AGE_MS)
+    if (
+      stored?.analysedAt !== undefined &&
+      !force &&
+      deps.now() - stored.analysedAt < ANALYSIS_MAX_AGE_MS
+    )
       return stored;
     // The namespace of the first item's payload decides when the node name does not (§ Analysers).
-    const { items } = await getItems(deps.iq(key.account), { service: key.service, node: key.node, maxItems: 1 });
+    const { items } = await getItems(deps.iq(key.account), {
+      service: key.service,
+      node: key.node,
+      maxItems: 1,
+    });
     const firstPayload = items[0]?.getChildElements()[0];
-    const result = deps.registry.analyse({ service: key.service, node: key.node, ...(firstPayload && { firstPayload }) });
+    const result = deps.registry.analyse({
+      service: key.service,
+      node: key.node,
+      ...(firstPayload && { firstPayload }),
+    });
     const now = deps.now();
-    const base: NodeRecord = stored ?? { ...key, syncState: 'pending', syncStateAt: now, subscription: 'none', followed: false };
+    const base: NodeRecord = stored ?? {
+      ...key,
+      syncState: 'pending',
+      syncStateAt: now,
+      subscription: 'none',
+      followed: false,
+    };
     const toSync = result?.toSync === true;
     const record: NodeRecord = {
       ...base,

@@ -42,12 +42,19 @@ export function createPubsubCache(deps: CacheDeps) {
   }
 
   function startSyncIfDue(key: NodeKey, record: NodeRecord): void {
-    const due = record.syncState === 'pending' || (record.syncState === 'error' && (record.syncError?.retryAt ?? 0) <= deps.now());
+    const due =
+      record.syncState === 'pending' ||
+      (record.syncState === 'error' && (record.syncError?.retryAt ?? 0) <= deps.now());
     if (due) void syncEngine.sync(key).catch((e: unknown) => deps.log('sync failed', e));
   }
 
-  async function fromServer(key: NodeKey, params: GetItemsParams, record: NodeRecord): Promise<ItemsPage> {
-    if (params.conditions?.length) throw new SatchelError('bad-request', 'conditions on parsed fields need a synced node');
+  async function fromServer(
+    key: NodeKey,
+    params: GetItemsParams,
+    record: NodeRecord,
+  ): Promise<ItemsPage> {
+    if (params.conditions?.length)
+      throw new SatchelError('bad-request', 'conditions on parsed fields need a synced node');
     const analyser = record.analyser === undefined ? undefined : deps.registry.get(record.analyser);
     const result = await getItems(deps.iq(key.account), {
       service: key.service,
@@ -59,7 +66,13 @@ export function createPubsubCache(deps: CacheDeps) {
       .filter((item): item is NewItem => item !== undefined)
       .sort((a, b) => (b.created ?? 0) - (a.created ?? 0))
       .map(newItemToView);
-    return { items, source: 'server', total: items.length, index: 0, node: await view(key, record) };
+    return {
+      items,
+      source: 'server',
+      total: items.length,
+      index: 0,
+      node: await view(key, record),
+    };
   }
 
   return {
@@ -72,7 +85,13 @@ export function createPubsubCache(deps: CacheDeps) {
       }
       if (params.itemIds) {
         const rows = await deps.items.getItems(account, key.service, key.node, params.itemIds);
-        return { items: rows.map(itemRecordToView), source: 'cache', total: rows.length, index: 0, node: await view(key, record) };
+        return {
+          items: rows.map(itemRecordToView),
+          source: 'cache',
+          total: rows.length,
+          index: 0,
+          node: await view(key, record),
+        };
       }
       const page = await deps.items.queryItems({
         ...key,
@@ -84,7 +103,13 @@ export function createPubsubCache(deps: CacheDeps) {
         ...(params.index !== undefined && { index: params.index }),
         ...(params.conditions && { conditions: params.conditions }),
       });
-      const result: ItemsPage = { items: page.items.map(itemRecordToView), source: 'cache', total: page.total, index: page.index, node: await view(key, record) };
+      const result: ItemsPage = {
+        items: page.items.map(itemRecordToView),
+        source: 'cache',
+        total: page.total,
+        index: page.index,
+        node: await view(key, record),
+      };
       if (page.first !== undefined) result.first = page.first;
       if (page.last !== undefined) result.last = page.last;
       return result;
@@ -102,7 +127,9 @@ export function createPubsubCache(deps: CacheDeps) {
       const key = { account, ...address };
       const record = await deps.nodes.get(key);
       if (record?.subscription === 'subscribed')
-        await unsubscribe(deps.iq(account), { ...address, jid: account }).catch((e: unknown) => deps.log('unsubscribe failed', e));
+        await unsubscribe(deps.iq(account), { ...address, jid: account }).catch((e: unknown) =>
+          deps.log('unsubscribe failed', e),
+        );
       await deps.nodes.delete(key);
       deps.emitItems({ ...key, upserted: [], retracted: [], deleted: true });
     },
@@ -112,7 +139,11 @@ export function createPubsubCache(deps: CacheDeps) {
       const record = await analyse(key, true);
       if (record.syncState === 'noSync') return view(key, record);
       await deps.items.purgeNode(account, key.service, key.node);
-      await deps.nodes.patch(key, { syncState: 'pending', syncCursor: undefined, syncError: undefined });
+      await deps.nodes.patch(key, {
+        syncState: 'pending',
+        syncCursor: undefined,
+        syncError: undefined,
+      });
       void syncEngine.sync(key).catch((e: unknown) => deps.log('resync failed', e));
       return view(key);
     },
@@ -123,19 +154,36 @@ export function createPubsubCache(deps: CacheDeps) {
     },
 
     async listNodes(account: string, followedOnly: boolean): Promise<NodeView[]> {
-      const records = followedOnly ? await deps.nodes.listFollowed(account) : await deps.nodes.listByAccount(account);
-      return Promise.all(records.map((r) => view({ account, service: r.service, node: r.node }, r)));
+      const records = followedOnly
+        ? await deps.nodes.listFollowed(account)
+        : await deps.nodes.listByAccount(account);
+      return Promise.all(
+        records.map((r) => view({ account, service: r.service, node: r.node }, r)),
+      );
     },
 
-    async publish(account: string, address: NodeAddress, payloadXml: string, id?: string): Promise<string> {
+    async publish(
+      account: string,
+      address: NodeAddress,
+      payloadXml: string,
+      id?: string,
+    ): Promise<string> {
       const payload = parsePayload(payloadXml);
-      const itemId = await publishItem(deps.iq(account), { ...address, payload, ...(id !== undefined && { id }) });
-      if (itemId === undefined) throw new SatchelError('remote-error', 'the service did not say which id it gave the item');
+      const itemId = await publishItem(deps.iq(account), {
+        ...address,
+        payload,
+        ...(id !== undefined && { id }),
+      });
+      if (itemId === undefined)
+        throw new SatchelError('remote-error', 'the service did not say which id it gave the item');
       const key = { account, ...address };
       const record = await deps.nodes.get(key);
       if (record && CACHED.has(record.syncState)) {
-        const analyser = record.analyser === undefined ? undefined : deps.registry.get(record.analyser);
-        const item = parse(`<item xmlns="http://jabber.org/protocol/pubsub" id="${escapeAttr(itemId)}" publisher="${escapeAttr(account)}">${payloadXml}</item>`);
+        const analyser =
+          record.analyser === undefined ? undefined : deps.registry.get(record.analyser);
+        const item = parse(
+          `<item xmlns="http://jabber.org/protocol/pubsub" id="${escapeAttr(itemId)}" publisher="${escapeAttr(account)}">${payloadXml}</item>`,
+        );
         await storeItems(deps, key, analyser, [item]);
       }
       return itemId;
@@ -147,13 +195,22 @@ export function createPubsubCache(deps: CacheDeps) {
       deps.emitItems({ account, ...address, upserted: [], retracted: [id] });
     },
 
-    async markRead(account: string, address: NodeAddress, ids: string[], read: boolean): Promise<void> {
+    async markRead(
+      account: string,
+      address: NodeAddress,
+      ids: string[],
+      read: boolean,
+    ): Promise<void> {
       await deps.items.setRead(account, address.service, address.node, ids, read);
     },
 
     /** Routes pubsub notifications in messages to the event applier; other stanzas are ignored. */
     onStanza(account: string, stanza: Element): void {
-      if (stanza.name !== 'message' || !stanza.getChild('event', 'http://jabber.org/protocol/pubsub#event')) return;
+      if (
+        stanza.name !== 'message' ||
+        !stanza.getChild('event', 'http://jabber.org/protocol/pubsub#event')
+      )
+        return;
       const result = parsePubsubEvent(stanza);
       if (!result.ok) deps.log(`ignored a malformed pubsub event: ${result.reason}`);
       else void events.applyEvents(account, result.events);
@@ -164,11 +221,18 @@ export function createPubsubCache(deps: CacheDeps) {
       syncEngine.reset();
       for (const record of await deps.nodes.listByAccount(account)) {
         const key = { account, service: record.service, node: record.node };
-        if (record.syncState === 'inProgress' || record.syncState === 'pending' || record.syncState === 'error') {
-          if (!syncEngine.isRunning(key)) void syncEngine.sync(key).catch((e: unknown) => deps.log('sync failed', e));
+        if (
+          record.syncState === 'inProgress' ||
+          record.syncState === 'pending' ||
+          record.syncState === 'error'
+        ) {
+          if (!syncEngine.isRunning(key))
+            void syncEngine.sync(key).catch((e: unknown) => deps.log('sync failed', e));
         } else if (record.syncState === 'completed' && !resumed) {
           // A resumed stream replays what it missed (XEP-0198 §5); a new one must catch up.
-          await catchUpNode(deps, key, record).catch((e: unknown) => deps.log(`catch-up of ${record.node} failed`, e));
+          await catchUpNode(deps, key, record).catch((e: unknown) =>
+            deps.log(`catch-up of ${record.node} failed`, e),
+          );
         }
       }
     },

@@ -21,7 +21,10 @@ export function createSyncEngine(deps: CacheDeps) {
   const rsmByService = new Map<string, boolean>();
   const retries = new Map<string, ReturnType<typeof setTimeout>>();
 
-  async function patch(key: NodeKey, changes: Partial<NodeRecord>): Promise<NodeRecord | undefined> {
+  async function patch(
+    key: NodeKey,
+    changes: Partial<NodeRecord>,
+  ): Promise<NodeRecord | undefined> {
     await deps.nodes.patch(key, changes);
     const record = await deps.nodes.get(key);
     if (record) deps.emitNode(key.account, record);
@@ -42,26 +45,41 @@ export function createSyncEngine(deps: CacheDeps) {
     const record = await deps.nodes.get(key);
     if (!record || record.syncState === 'noSync') return;
     const analyser = record.analyser === undefined ? undefined : deps.registry.get(record.analyser);
-    await patch(key, { syncState: 'inProgress', syncStateAt: deps.now(), syncProgress: { done: 0 } });
+    await patch(key, {
+      syncState: 'inProgress',
+      syncStateAt: deps.now(),
+      syncProgress: { done: 0 },
+    });
     try {
       const iq = deps.iq(key.account);
       if (record.subscription !== 'subscribed') {
         const sub = await subscribe(iq, { service: key.service, node: key.node, jid: key.account });
         await patch(key, { subscription: sub.state });
         // Without a subscription no live event arrives: the cache would silently go stale.
-        if (sub.state !== 'subscribed') throw new SatchelError('not-authorized', `subscription is ${sub.state}`);
+        if (sub.state !== 'subscribed')
+          throw new SatchelError('not-authorized', `subscription is ${sub.state}`);
       }
       const { serverIds } = await fetchAllItems(iq, key, {
         rsm: await serviceHasRsm(key),
         ...(record.syncCursor && { cursor: record.syncCursor }),
         onBatch: async (items, cursor, done, total) => {
           await storeItems(deps, key, analyser, items);
-          await patch(key, { syncCursor: cursor, syncProgress: total === undefined ? { done } : { done, total } });
+          await patch(key, {
+            syncCursor: cursor,
+            syncProgress: total === undefined ? { done } : { done, total },
+          });
         },
       });
       if (serverIds) await dropStale(key, serverIds);
       const now = deps.now();
-      await patch(key, { syncState: 'completed', syncStateAt: now, lastSyncAt: now, syncCursor: undefined, syncError: undefined, syncProgress: undefined });
+      await patch(key, {
+        syncState: 'completed',
+        syncStateAt: now,
+        lastSyncAt: now,
+        syncCursor: undefined,
+        syncError: undefined,
+        syncProgress: undefined,
+      });
     } catch (caught) {
       const error = SatchelError.from(caught, 'remote-error');
       const attempts = (record.syncError?.attempts ?? 0) + 1;
@@ -71,7 +89,13 @@ export function createSyncEngine(deps: CacheDeps) {
       await patch(key, {
         syncState: 'error',
         syncStateAt: now,
-        syncError: { code: error.code, message: error.message, at: now, attempts, retryAt: now + delay },
+        syncError: {
+          code: error.code,
+          message: error.message,
+          at: now,
+          attempts,
+          retryAt: now + delay,
+        },
       });
       scheduleRetry(key, delay);
     }
@@ -89,7 +113,10 @@ export function createSyncEngine(deps: CacheDeps) {
   function scheduleRetry(key: NodeKey, delay: number): void {
     const id = keyString(key);
     clearTimeout(retries.get(id));
-    retries.set(id, setTimeout(() => void sync(key).catch((e: unknown) => deps.log('retry failed', e)), delay));
+    retries.set(
+      id,
+      setTimeout(() => void sync(key).catch((e: unknown) => deps.log('retry failed', e)), delay),
+    );
   }
 
   /** Starts (or joins) the sync of a node. */

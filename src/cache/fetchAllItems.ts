@@ -9,7 +9,12 @@ const MAX_RSM_PAGES = 100_000;
 
 export interface FetchProgress {
   /** Stores one batch (one transaction) and records where to resume. */
-  onBatch: (items: Element[], cursor: NonNullable<NodeRecord['syncCursor']>, done: number, total?: number) => Promise<void>;
+  onBatch: (
+    items: Element[],
+    cursor: NonNullable<NodeRecord['syncCursor']>,
+    done: number,
+    total?: number,
+  ) => Promise<void>;
 }
 
 /**
@@ -29,11 +34,20 @@ export async function fetchAllItems(
     let after = options.cursor?.rsmAfter;
     let done = 0;
     for (let page = 0; page < MAX_RSM_PAGES; page++) {
-      const result = await getItems(iq, { service, node, rsm: { max: SYNC_BATCH, ...(after !== undefined && { after }) } });
+      const result = await getItems(iq, {
+        service,
+        node,
+        rsm: { max: SYNC_BATCH, ...(after !== undefined && { after }) },
+      });
       if (result.items.length === 0) return {};
       done += result.items.length;
       const last = result.rsm?.last;
-      await options.onBatch(result.items, last === undefined ? {} : { rsmAfter: last }, done, result.rsm?.count);
+      await options.onBatch(
+        result.items,
+        last === undefined ? {} : { rsmAfter: last },
+        done,
+        result.rsm?.count,
+      );
       if (last === undefined || last === after) return {};
       after = last;
     }
@@ -42,7 +56,7 @@ export async function fetchAllItems(
   const serverIds = await listItemIds(iq, service, node);
   const pending = options.cursor?.pendingIds ?? serverIds;
   // Batch by batch, keeping nothing: the worker never holds a whole node in memory.
-  for (let done = 0; done < pending.length; ) {
+  for (let done = 0; done < pending.length;) {
     const itemIds = pending.slice(done, done + SYNC_BATCH);
     const { items } = await getItems(iq, { service, node, itemIds });
     done += itemIds.length;

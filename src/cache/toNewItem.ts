@@ -17,7 +17,10 @@ export function toNewItem(
   const result: NewItem = { itemId, xml: item.toString() };
   if (item.attrs.publisher) result.publisher = item.attrs.publisher;
   if (!context.analyser) return result;
-  const outcome = parseItem(context.analyser, item, { service: context.service, node: context.node });
+  const outcome = parseItem(context.analyser, item, {
+    service: context.service,
+    node: context.node,
+  });
   if (outcome.parsed !== undefined) result.parsed = outcome.parsed;
   if (outcome.fields.length > 0) result.fields = outcome.fields;
   if (outcome.created !== undefined) result.created = outcome.created;

@@ -3,7 +3,10 @@ import { isErrorCode } from '../shared/errorCodes';
 import type { ItemRecord, NodeRecord, NewItem } from '../shared/records';
 
 /** What the page sees of a stored node. */
-export function toNodeView(record: NodeRecord, counts: { itemCount?: number; unread?: number } = {}): NodeView {
+export function toNodeView(
+  record: NodeRecord,
+  counts: { itemCount?: number; unread?: number } = {},
+): NodeView {
   const view: NodeView = {
     service: record.service,
     node: record.node,
@@ -21,14 +24,23 @@ export function toNodeView(record: NodeRecord, counts: { itemCount?: number; unr
   if (record.config) view.config = record.config;
   const e = record.syncError;
   if (e) {
-    const data: RpcErrorData = { code: isErrorCode(e.code) ? e.code : 'remote-error', message: e.message };
-    view.error = e.retryAt === undefined ? { ...data, at: e.at } : { ...data, at: e.at, retryAt: e.retryAt };
+    const data: RpcErrorData = {
+      code: isErrorCode(e.code) ? e.code : 'remote-error',
+      message: e.message,
+    };
+    view.error =
+      e.retryAt === undefined ? { ...data, at: e.at } : { ...data, at: e.at, retryAt: e.retryAt };
   }
   return view;
 }
 
 export function itemRecordToView(item: ItemRecord & { read?: 0 | 1 | boolean }): ItemView {
-  const view: ItemView = { id: item.itemId, xml: item.xml, created: item.created, updated: item.updated };
+  const view: ItemView = {
+    id: item.itemId,
+    xml: item.xml,
+    created: item.created,
+    updated: item.updated,
+  };
   if (item.parsed !== undefined) view.parsed = item.parsed;
   if (item.parseError !== undefined) view.parseError = item.parseError;
   if (item.publisher !== undefined) view.publisher = item.publisher;

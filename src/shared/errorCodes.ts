@@ -16,24 +16,27 @@ export const errorMessages = {
   'connection-lost': 'The connection to the server was lost.',
   'stream-error': 'The server closed the stream with an error.',
   'malformed-stanza': 'The server sent malformed XML; the connection was restarted.',
-  'conflict': 'Another client signed in with the same resource.',
+  conflict: 'Another client signed in with the same resource.',
   'not-signed-in': 'You are not signed in.',
   'browser-offline': 'The browser is offline.',
-  'timeout': 'The operation timed out.',
+  timeout: 'The operation timed out.',
   // RPC
   'bad-request': 'The request was malformed.',
   'unknown-method': 'The worker does not know that request.',
   'worker-unavailable': 'The background engine did not answer; it is being restarted.',
-  'protocol-mismatch': 'This page and the background engine are different versions: reload the page.',
+  'protocol-mismatch':
+    'This page and the background engine are different versions: reload the page.',
   // Storage
   'storage-full': 'Storage is full: free space or remove cached nodes; nothing was written.',
-  'storage-upgrade-failed': 'The local database could not be upgraded; your previous data is untouched.',
-  'storage-blocked': 'Another Satchel tab is holding the old database version open: close it or reload it.',
+  'storage-upgrade-failed':
+    'The local database could not be upgraded; your previous data is untouched.',
+  'storage-blocked':
+    'Another Satchel tab is holding the old database version open: close it or reload it.',
   'storage-version-changed': 'Satchel was updated in another tab: reload this page.',
   'storage-error': 'The local database failed.',
   // Pubsub (XEP-0060 §7 and §8 error conditions)
   'item-not-found': 'That node or item does not exist.',
-  'forbidden': 'You are not allowed to do that on this node.',
+  forbidden: 'You are not allowed to do that on this node.',
   'not-authorized': 'You are not authorised to do that on this node.',
   'feature-not-implemented': 'The pubsub service does not support that.',
   'service-unavailable': 'The service is unavailable.',
@@ -41,7 +44,7 @@ export const errorMessages = {
   'not-acceptable': 'The service did not accept that request.',
   'bad-payload': 'The item payload is not acceptable to the service.',
   'remote-error': 'The server answered with an error.',
-  'internal': 'Something went wrong inside Satchel.',
+  internal: 'Something went wrong inside Satchel.',
 } as const;
 
 export type ErrorCode = keyof typeof errorMessages;

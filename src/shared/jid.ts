@@ -29,7 +29,9 @@ export function parseJid(input: string): ParsedJid | null {
 function isValidDomain(domain: string): boolean {
   if (domain.length === 0 || domain.length > 1023) return false;
   if (domain.startsWith('[')) return /^\[[0-9a-f:.]+\]$/iu.test(domain); // IPv6 literal
-  return domain.split('.').every((label) => /^[\p{L}\p{N}](?:[\p{L}\p{N}-]{0,61}[\p{L}\p{N}])?$/u.test(label));
+  return domain
+    .split('.')
+    .every((label) => /^[\p{L}\p{N}](?:[\p{L}\p{N}-]{0,61}[\p{L}\p{N}])?$/u.test(label));
 }
 
 /** An account address: a local part and a domain, no resource. Lower-cases the domain. */
@@ -48,7 +50,8 @@ export function checkWebsocketUrl(input: string): { url: string; secure: boolean
     return null;
   }
   if (url.protocol === 'wss:') return { url: url.toString(), secure: true };
-  if (url.protocol === 'ws:' && isLoopback(url.hostname)) return { url: url.toString(), secure: true };
+  if (url.protocol === 'ws:' && isLoopback(url.hostname))
+    return { url: url.toString(), secure: true };
   return null;
 }
 

@@ -68,14 +68,23 @@ export interface RpcMethods {
   // Pubsub reads and writes, through the cache gate (src/cache). A synced node is answered
   // from IndexedDB, any other from the server; `useCache: false` always asks the server.
   'pubsub.getItems': { params: GetItemsParams; result: ItemsPage };
-  'pubsub.publish': { params: NodeAddress & { id?: string; payloadXml: string }; result: { id: string } };
+  'pubsub.publish': {
+    params: NodeAddress & { id?: string; payloadXml: string };
+    result: { id: string };
+  };
   'pubsub.retract': { params: NodeAddress & { id: string }; result: Record<string, never> };
   'pubsub.subscribe': { params: NodeAddress; result: { state: SubscriptionState } };
   'pubsub.unsubscribe': { params: NodeAddress; result: Record<string, never> };
   'pubsub.discoverServices': { params: Record<string, never>; result: { services: ServiceView[] } };
   'pubsub.listNodes': { params: { service: string }; result: { nodes: NodeListEntry[] } };
-  'pubsub.createNode': { params: NodeAddress & { config?: NodeConfigParams }; result: Record<string, never> };
-  'pubsub.configureNode': { params: NodeAddress & { config: NodeConfigParams }; result: Record<string, never> };
+  'pubsub.createNode': {
+    params: NodeAddress & { config?: NodeConfigParams };
+    result: Record<string, never>;
+  };
+  'pubsub.configureNode': {
+    params: NodeAddress & { config: NodeConfigParams };
+    result: Record<string, never>;
+  };
   'pubsub.deleteNode': { params: NodeAddress; result: Record<string, never> };
   'pubsub.purgeNode': { params: NodeAddress; result: Record<string, never> };
 
@@ -88,7 +97,10 @@ export interface RpcMethods {
   'cache.unfollow': { params: NodeAddress; result: Record<string, never> };
   /** Sync again from scratch (drop cached items, fetch everything). */
   'cache.resync': { params: NodeAddress; result: { node: NodeView } };
-  'cache.markRead': { params: NodeAddress & { ids: string[]; read: boolean }; result: Record<string, never> };
+  'cache.markRead': {
+    params: NodeAddress & { ids: string[]; read: boolean };
+    result: Record<string, never>;
+  };
 }
 
 export interface NodeAddress {

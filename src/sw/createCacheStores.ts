@@ -1,14 +1,15 @@
 import { createItemStore } from '../db/itemStore';
-import { listNodeItemIds } from '../db/listNodeItemIds';
 import { createNodeStore } from '../db/nodeStore';
 import type { SatchelDb } from '../db/SatchelDb';
 import type { CacheDeps } from '../cache/CacheDeps';
 
 /** The cache's stores over the opened database. */
-export async function createCacheStores(database: Promise<SatchelDb>): Promise<Pick<CacheDeps, 'nodes' | 'items'>> {
+export async function createCacheStores(
+  database: Promise<SatchelDb>,
+): Promise<Pick<CacheDeps, 'nodes' | 'items'>> {
   const db = await database;
   return {
     nodes: createNodeStore({ db }),
-    items: { ...createItemStore({ db }), listItemIds: (a, s, n) => listNodeItemIds(db, a, s, n) },
+    items: createItemStore({ db }),
   };
 }

@@ -6,7 +6,12 @@ export async function probeHttp(websocketUrl: string): Promise<boolean> {
   try {
     const url = new URL(websocketUrl);
     url.protocol = url.protocol === 'wss:' ? 'https:' : 'http:';
-    await fetch(url, { mode: 'no-cors', cache: 'no-store', credentials: 'omit', signal: AbortSignal.timeout(3000) });
+    await fetch(url, {
+      mode: 'no-cors',
+      cache: 'no-store',
+      credentials: 'omit',
+      signal: AbortSignal.timeout(3000),
+    });
     return true;
   } catch {
     return false;

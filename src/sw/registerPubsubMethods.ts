@@ -22,10 +22,16 @@ export function registerPubsubMethods(
   const iq = (): IqCaller => deps.iq(deps.account());
   const done = {} as Record<string, never>;
 
-  router.handle('pubsub.getItems', getItemsParams, async (p) => (await deps.cache).getItems(deps.account(), p));
-  router.handle('pubsub.publish', obj({ ...address, id: optional(str(1024)), payloadXml: str(1_000_000) }), async (p) => ({
-    id: await (await deps.cache).publish(deps.account(), p, p.payloadXml, p.id),
-  }));
+  router.handle('pubsub.getItems', getItemsParams, async (p) =>
+    (await deps.cache).getItems(deps.account(), p),
+  );
+  router.handle(
+    'pubsub.publish',
+    obj({ ...address, id: optional(str(1024)), payloadXml: str(1_000_000) }),
+    async (p) => ({
+      id: await (await deps.cache).publish(deps.account(), p, p.payloadXml, p.id),
+    }),
+  );
   router.handle('pubsub.retract', obj({ ...address, id: str(1024) }), async (p) => {
     await (await deps.cache).retract(deps.account(), p, p.id);
     return done;
@@ -40,21 +46,43 @@ export function registerPubsubMethods(
   router.handle('pubsub.discoverServices', empty, async () => {
     const domain = deps.account().split('@')[1] ?? '';
     const services = await discoverPubsubServices(iq(), domain);
-    return { services: services.map((s) => (s.name === undefined ? { jid: s.jid } : { jid: s.jid, name: s.name })) };
+    return {
+      services: services.map((s) =>
+        s.name === undefined ? { jid: s.jid } : { jid: s.jid, name: s.name },
+      ),
+    };
   });
   router.handle('pubsub.listNodes', obj({ service: str(3071) }), async ({ service }) => ({
     nodes: (await listNodes(iq(), service))
       .filter((n) => n.node !== undefined)
-      .map((n) => (n.name === undefined ? { node: n.node ?? '' } : { node: n.node ?? '', name: n.name })),
+      .map((n) =>
+        n.name === undefined ? { node: n.node ?? '' } : { node: n.node ?? '', name: n.name },
+      ),
   }));
-  router.handle('pubsub.createNode', obj({ ...address, config: optional(nodeConfigParams) }), async (p) => {
-    await createNode(iq(), { service: p.service, node: p.node, ...(p.config && { config: toNodeConfig(p.config) }) });
-    return done;
-  });
-  router.handle('pubsub.configureNode', obj({ ...address, config: nodeConfigParams }), async (p) => {
-    await configureNode(iq(), { service: p.service, node: p.node, config: toNodeConfig(p.config) });
-    return done;
-  });
+  router.handle(
+    'pubsub.createNode',
+    obj({ ...address, config: optional(nodeConfigParams) }),
+    async (p) => {
+      await createNode(iq(), {
+        service: p.service,
+        node: p.node,
+        ...(p.config && { config: toNodeConfig(p.config) }),
+      });
+      return done;
+    },
+  );
+  router.handle(
+    'pubsub.configureNode',
+    obj({ ...address, config: nodeConfigParams }),
+    async (p) => {
+      await configureNode(iq(), {
+        service: p.service,
+        node: p.node,
+        config: toNodeConfig(p.config),
+      });
+      return done;
+    },
+  );
   router.handle('pubsub.deleteNode', obj(address), async (p) => {
     await deleteNode(iq(), p);
     return done;
@@ -67,17 +95,27 @@ export function registerPubsubMethods(
   router.handle('cache.listNodes', obj({ followedOnly: optional(bool) }), async (p) => ({
     nodes: await (await deps.cache).listNodes(deps.account(), p.followedOnly ?? true),
   }));
-  router.handle('cache.getNode', obj(address), async (p) => ({ node: await (await deps.cache).getNode(deps.account(), p) }));
-  router.handle('cache.follow', obj(address), async (p) => ({ node: await (await deps.cache).follow(deps.account(), p) }));
+  router.handle('cache.getNode', obj(address), async (p) => ({
+    node: await (await deps.cache).getNode(deps.account(), p),
+  }));
+  router.handle('cache.follow', obj(address), async (p) => ({
+    node: await (await deps.cache).follow(deps.account(), p),
+  }));
   router.handle('cache.unfollow', obj(address), async (p) => {
     await (await deps.cache).unfollow(deps.account(), p);
     return done;
   });
-  router.handle('cache.resync', obj(address), async (p) => ({ node: await (await deps.cache).resync(deps.account(), p) }));
-  router.handle('cache.markRead', obj({ ...address, ids: arrayOf(str(1024), 5000), read: bool }), async (p) => {
-    await (await deps.cache).markRead(deps.account(), p, p.ids, p.read);
-    return done;
-  });
+  router.handle('cache.resync', obj(address), async (p) => ({
+    node: await (await deps.cache).resync(deps.account(), p),
+  }));
+  router.handle(
+    'cache.markRead',
+    obj({ ...address, ids: arrayOf(str(1024), 5000), read: bool }),
+    async (p) => {
+      await (await deps.cache).markRead(deps.account(), p, p.ids, p.read);
+      return done;
+    },
+  );
 }
 
 function toNodeConfig(params: NodeConfigParams): NodeConfig {

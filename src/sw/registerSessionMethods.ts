@@ -14,7 +14,13 @@ export function registerSessionMethods(
   router.handle('session.state', empty, () => Promise.resolve(session.state()));
   router.handle(
     'session.signIn',
-    obj({ jid: str(3071), password: str(1024), websocketUrl: str(2048), staySignedIn: bool, allowPlain: bool }),
+    obj({
+      jid: str(3071),
+      password: str(1024),
+      websocketUrl: str(2048),
+      staySignedIn: bool,
+      allowPlain: bool,
+    }),
     (params) => session.signIn(params),
   );
   router.handle('session.signOut', empty, () => session.signOut());

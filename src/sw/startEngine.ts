@@ -27,16 +27,25 @@ import { registerSessionMethods } from './registerSessionMethods';
  */
 export function startEngine(scope: ServiceWorkerGlobalScope) {
   const broadcast = (message: RpcEventMessage): void => hub.broadcast(message);
-  const database = openSatchelDb({ onStorageState: (data) => broadcast({ kind: 'event', event: 'storage', data }) });
+  const database = openSatchelDb({
+    onStorageState: (data) => broadcast({ kind: 'event', event: 'storage', data }),
+  });
   database.catch((error: unknown) => {
     const e = SatchelError.from(error, 'storage-error');
     log('database failed to open', e);
-    const status = e.code === 'storage-upgrade-failed' ? 'upgradeFailed' : e.code === 'storage-full' ? 'full' : 'error';
+    const status =
+      e.code === 'storage-upgrade-failed'
+        ? 'upgradeFailed'
+        : e.code === 'storage-full'
+          ? 'full'
+          : 'error';
     broadcast({ kind: 'event', event: 'storage', data: { status, error: e.toData() } });
   });
 
   const background = createBackgroundWork();
-  const registry = createAnalyserRegistry({ onError: (f) => log(`analyser ${f.analyser} failed on ${f.node}`, f.error) });
+  const registry = createAnalyserRegistry({
+    onError: (f) => log(`analyser ${f.analyser} failed on ${f.node}`, f.error),
+  });
   registerBuiltinAnalysers(registry);
   const signedInAccount = (): string => {
     const account = session.state().account;
@@ -45,7 +54,8 @@ export function startEngine(scope: ServiceWorkerGlobalScope) {
   };
   const iqFor = (account: string) => ({
     request: (stanza: Parameters<typeof session.iq>[0], timeoutMs?: number) => {
-      if (session.state().account !== account) return Promise.reject(new SatchelError('not-signed-in', account));
+      if (session.state().account !== account)
+        return Promise.reject(new SatchelError('not-signed-in', account));
       return session.iq(stanza, timeoutMs);
     },
   });
@@ -56,7 +66,8 @@ export function startEngine(scope: ServiceWorkerGlobalScope) {
       registry,
       now: Date.now,
       random: Math.random,
-      emitNode: (account, node) => broadcast({ kind: 'event', event: 'node', data: { ...toNodeView(node), account } }),
+      emitNode: (account, node) =>
+        broadcast({ kind: 'event', event: 'node', data: { ...toNodeView(node), account } }),
       emitItems: (data) => broadcast({ kind: 'event', event: 'items', data }),
       track: (work) => background.track(work),
       log,
@@ -67,14 +78,19 @@ export function startEngine(scope: ServiceWorkerGlobalScope) {
     persistence: createSessionPersistence(database),
     connect: (request) =>
       connectOnce(
-        { createClient: createXmppClient, probeHttp, onMalformed: (reason) => log(`malformed input from the server: ${reason}`) },
+        {
+          createClient: createXmppClient,
+          probeHttp,
+          onMalformed: (reason) => log(`malformed input from the server: ${reason}`),
+        },
         request,
       ),
     onState: (data) => broadcast({ kind: 'event', event: 'connection', data }),
     onSessionStarted: (live, { resumed }) => {
       // RFC 6121 §4.2: initial presence, so the server routes notifications to this resource.
       // A resumed session kept its presence (XEP-0198 §5).
-      if (!resumed) live.client.entity.send(xml('presence')).catch((e: unknown) => log('presence failed', e));
+      if (!resumed)
+        live.client.entity.send(xml('presence')).catch((e: unknown) => log('presence failed', e));
       const account = session.state().account;
       if (account) background.track(cache.then((c) => c.onSessionStarted(account, resumed)));
     },
@@ -91,14 +107,21 @@ export function startEngine(scope: ServiceWorkerGlobalScope) {
   });
 
   const router = createRpcRouter();
-  registerSessionMethods(router, { session, fetch: (input, init) => scope.fetch(input, init), ownOrigin: scope.location.origin });
+  registerSessionMethods(router, {
+    session,
+    fetch: (input, init) => scope.fetch(input, init),
+    ownOrigin: scope.location.origin,
+  });
   registerPubsubMethods(router, { cache, account: signedInAccount, iq: iqFor });
 
   const hub = createChannelHub({
     router,
     build: __SATCHEL_BUILD__,
     connectionState: () => session.state(),
-    liveClientIds: async () => (await scope.clients.matchAll({ type: 'window', includeUncontrolled: true })).map((c) => c.id),
+    liveClientIds: async () =>
+      (await scope.clients.matchAll({ type: 'window', includeUncontrolled: true })).map(
+        (c) => c.id,
+      ),
     log,
   });
 
@@ -106,12 +129,21 @@ export function startEngine(scope: ServiceWorkerGlobalScope) {
   scope.addEventListener('offline', () => session.networkChanged(false));
 
   // A worker the browser stopped and started again picks the session up from IndexedDB.
-  const restored = session.restore().catch((error: unknown) => log('session restore failed', error));
+  const restored = session
+    .restore()
+    .catch((error: unknown) => log('session restore failed', error));
 
   return {
     /** Handles a `controller.postMessage`; the returned promise goes to `waitUntil`. */
-    async onControllerMessage(data: unknown, ports: readonly MessagePort[], source: Client | null): Promise<void> {
-      const from: MessageSource | null = source && { id: source.id, postMessage: (m) => source.postMessage(m) };
+    async onControllerMessage(
+      data: unknown,
+      ports: readonly MessagePort[],
+      source: Client | null,
+    ): Promise<void> {
+      const from: MessageSource | null = source && {
+        id: source.id,
+        postMessage: (m) => source.postMessage(m),
+      };
       await hub.onControllerMessage(data, ports, from);
       await restored; // keep the worker alive while the session is being restored
       await background.settled(); // and while a sync or event batch is running

@@ -4,8 +4,16 @@ declare module '@xmpp/client-core' {
   import type { JID } from '@xmpp/jid';
 
   export type EntityStatus =
-    | 'offline' | 'connecting' | 'connect' | 'opening' | 'open' | 'online'
-    | 'closing' | 'close' | 'disconnecting' | 'disconnect';
+    | 'offline'
+    | 'connecting'
+    | 'connect'
+    | 'opening'
+    | 'open'
+    | 'online'
+    | 'closing'
+    | 'close'
+    | 'disconnecting'
+    | 'disconnect';
 
   export class Client {
     constructor(options: { service: string; domain: string; lang?: string; timeout?: number });
@@ -26,7 +34,10 @@ declare module '@xmpp/client-core' {
     on(event: 'error', listener: (error: Error) => void): this;
     on(event: 'status', listener: (status: EntityStatus, ...args: unknown[]) => void): this;
     on(event: 'online', listener: (jid: JID) => void): this;
-    on(event: 'disconnect' | 'offline' | 'close' | 'connect', listener: (info?: unknown) => void): this;
+    on(
+      event: 'disconnect' | 'offline' | 'close' | 'connect',
+      listener: (info?: unknown) => void,
+    ): this;
     off(event: string, listener: (...args: never[]) => void): this;
     removeAllListeners(): this;
     emit(event: string, ...args: unknown[]): boolean;
@@ -87,7 +98,10 @@ declare module '@xmpp/iq/caller.js' {
   export interface IqCallerApi {
     request(stanza: Element, timeoutMs?: number): Promise<Element>;
   }
-  export default function iqCaller(deps: { middleware: MiddlewareApi; entity: Client }): IqCallerApi;
+  export default function iqCaller(deps: {
+    middleware: MiddlewareApi;
+    entity: Client;
+  }): IqCallerApi;
 }
 
 declare module '@xmpp/iq/callee.js' {
@@ -96,7 +110,10 @@ declare module '@xmpp/iq/callee.js' {
   export interface IqCalleeApi {
     get(ns: string, name: string, handler: () => unknown): void;
   }
-  export default function iqCallee(deps: { middleware: MiddlewareApi; entity: Client }): IqCalleeApi;
+  export default function iqCallee(deps: {
+    middleware: MiddlewareApi;
+    entity: Client;
+  }): IqCalleeApi;
 }
 
 declare module '@xmpp/resource-binding' {

@@ -24,10 +24,12 @@ export async function classifyConnectError(
   }
   const e = (typeof error === 'object' && error !== null ? error : {}) as ErrorLike;
   if (e.name === 'StreamError' || e.condition !== undefined) {
-    if (e.condition === 'conflict') return new SatchelError('conflict', undefined, { cause: error });
+    if (e.condition === 'conflict')
+      return new SatchelError('conflict', undefined, { cause: error });
     return new SatchelError('stream-error', e.condition ?? e.message, { cause: error });
   }
-  if (e.name === 'XMLError') return new SatchelError('malformed-stanza', e.message, { cause: error });
+  if (e.name === 'XMLError')
+    return new SatchelError('malformed-stanza', e.message, { cause: error });
   if (e.code === 'ECONNERROR' || !context.reachedOpen) {
     return (await safeProbe(context.probe))
       ? new SatchelError('no-websocket', e.message, { cause: error })

@@ -38,10 +38,13 @@ export interface ConnectDeps {
  * socket behind. On a successful resume @xmpp/client's start() never resolves and no `online`
  * event fires (platform-facts), so the `resumed` event is awaited instead.
  */
-export async function connectOnce(deps: ConnectDeps, request: ConnectRequest): Promise<LiveSession> {
+export async function connectOnce(
+  deps: ConnectDeps,
+  request: ConnectRequest,
+): Promise<LiveSession> {
   const [local, domain] = splitAccount(request.account);
   let auth: SaslOutcome | undefined;
-  let lastError: unknown;
+  let lastError: Error | undefined;
   let reachedOpen = false;
   const client = deps.createClient({
     websocketUrl: request.websocketUrl,
@@ -88,7 +91,9 @@ export async function connectOnce(deps: ConnectDeps, request: ConnectRequest): P
       () => reject(new SatchelError('timeout', `no session after ${request.timeoutMs} ms`)),
       request.timeoutMs,
     );
-    entity.start().catch(reject);
+    entity
+      .start()
+      .catch((error: unknown) => reject(error instanceof Error ? error : new Error(String(error))));
   });
 
   try {
@@ -101,7 +106,10 @@ export async function connectOnce(deps: ConnectDeps, request: ConnectRequest): P
     entity.removeAllListeners();
     entity.on('error', () => undefined); // late socket errors of an abandoned attempt
     await entity.disconnect().catch(() => undefined);
-    throw await classifyConnectError(error, { reachedOpen, probe: () => deps.probeHttp(request.websocketUrl) });
+    throw await classifyConnectError(error, {
+      reachedOpen,
+      probe: () => deps.probeHttp(request.websocketUrl),
+    });
   } finally {
     clearTimeout(timer);
   }

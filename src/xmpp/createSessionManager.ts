@@ -53,7 +53,12 @@ export function createSessionManager(deps: SessionManagerDeps) {
 
   function setState(status: ConnectionStatus, patch: Partial<ConnectionState> = {}): void {
     const { nextAttemptAt: _n, boundJid: _b, resumed: _r, ...kept } = state;
-    state = { ...kept, ...patch, status, since: status === state.status ? state.since : deps.now() };
+    state = {
+      ...kept,
+      ...patch,
+      status,
+      since: status === state.status ? state.since : deps.now(),
+    };
     if (target) state.account = target.account;
     if (status === 'signedOut' && !target) delete state.account;
     deps.onState(state);
@@ -77,7 +82,9 @@ export function createSessionManager(deps: SessionManagerDeps) {
     const resource = await deps.persistence.installResource();
     const saved = await deps.persistence.loadResumption(current.account);
     const fresh = saved && deps.now() - saved.savedAt < (saved.maxSeconds ?? 300) * 1000;
-    deps.log(`connecting (${first ? 'sign-in' : 'again'}; resumption ${saved ? (fresh ? 'fresh' : 'stale') : 'none'})`);
+    deps.log(
+      `connecting (${first ? 'sign-in' : 'again'}; resumption ${saved ? (fresh ? 'fresh' : 'stale') : 'none'})`,
+    );
     try {
       const session = await deps.connect({
         account: current.account,
@@ -87,7 +94,9 @@ export function createSessionManager(deps: SessionManagerDeps) {
         timeoutMs: deps.connectTimeoutMs,
         ...(current.password !== undefined && { password: current.password }),
         ...(current.keys && { keys: current.keys }),
-        ...(fresh && { resumption: { smId: saved.smId, inbound: saved.inbound, fullJid: saved.fullJid } }),
+        ...(fresh && {
+          resumption: { smId: saved.smId, inbound: saved.inbound, fullJid: saved.fullJid },
+        }),
       });
       if (myGeneration !== generation) {
         await session.client.entity.stop().catch(() => undefined);
@@ -113,7 +122,13 @@ export function createSessionManager(deps: SessionManagerDeps) {
     if (current.keys && session.auth.mechanism === 'SCRAM-SHA-1') delete current.password;
     await persistAccount(current);
     const { entity } = session.client;
-    trackResumption({ session, account: current.account, persistence: deps.persistence, now: deps.now, log: deps.log });
+    trackResumption({
+      session,
+      account: current.account,
+      persistence: deps.persistence,
+      now: deps.now,
+      log: deps.log,
+    });
     entity.on('stanza', (stanza) => {
       try {
         deps.onStanza(stanza);
@@ -122,7 +137,11 @@ export function createSessionManager(deps: SessionManagerDeps) {
       }
     });
     entity.on('disconnect', () => onLost(session));
-    setState('online', { boundJid: session.boundJid, resumed: session.resumed, staySignedIn: current.staySignedIn });
+    setState('online', {
+      boundJid: session.boundJid,
+      resumed: session.resumed,
+      staySignedIn: current.staySignedIn,
+    });
     deps.onSessionStarted(session, { resumed: session.resumed });
   }
 
@@ -193,7 +212,13 @@ export function createSessionManager(deps: SessionManagerDeps) {
       const url = checkWebsocketUrl(params.websocketUrl);
       if (!url) throw new SatchelError('invalid-websocket-url');
       await forget();
-      target = { account, websocketUrl: url.url, allowPlain: params.allowPlain, staySignedIn: params.staySignedIn, password: params.password };
+      target = {
+        account,
+        websocketUrl: url.url,
+        allowPlain: params.allowPlain,
+        staySignedIn: params.staySignedIn,
+        password: params.password,
+      };
       try {
         await run(true);
       } catch (caught) {
@@ -215,7 +240,13 @@ export function createSessionManager(deps: SessionManagerDeps) {
       if (target) return;
       const account = await deps.persistence.loadAccount();
       if (!account?.staySignedIn || !account.scram) return;
-      target = { account: account.jid, websocketUrl: account.websocketUrl, allowPlain: account.allowPlain, staySignedIn: true, keys: account.scram };
+      target = {
+        account: account.jid,
+        websocketUrl: account.websocketUrl,
+        allowPlain: account.allowPlain,
+        staySignedIn: true,
+        keys: account.scram,
+      };
       attempt = 1; // a restore is a reconnection: show "reconnecting", retry on failure
       await run(false);
     },
@@ -236,7 +267,8 @@ export function createSessionManager(deps: SessionManagerDeps) {
 
     /** A request on the live session, or a typed error when there is none. */
     iq(stanza: Element, timeoutMs = 30_000): Promise<Element> {
-      if (!live) return Promise.reject(new SatchelError(target ? 'connection-lost' : 'not-signed-in'));
+      if (!live)
+        return Promise.reject(new SatchelError(target ? 'connection-lost' : 'not-signed-in'));
       return live.iqCaller.request(stanza, timeoutMs);
     },
   };

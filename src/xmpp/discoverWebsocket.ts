@@ -61,11 +61,15 @@ export function linkFromXrd(text: string): string | null {
     const tag = match[0];
     const rel = /\brel\s*=\s*["']([^"']*)["']/iu.exec(tag)?.[1];
     const href = /\bhref\s*=\s*["']([^"']*)["']/iu.exec(tag)?.[1];
-    if (rel === REL_WEBSOCKET && href && checkWebsocketUrl(decodeEntities(href))) return decodeEntities(href);
+    if (rel === REL_WEBSOCKET && href && checkWebsocketUrl(decodeEntities(href)))
+      return decodeEntities(href);
   }
   return null;
 }
 
 function decodeEntities(value: string): string {
-  return value.replace(/&amp;/gu, '&').replace(/&quot;/gu, '"').replace(/&apos;/gu, "'");
+  return value
+    .replace(/&amp;/gu, '&')
+    .replace(/&quot;/gu, '"')
+    .replace(/&apos;/gu, "'");
 }

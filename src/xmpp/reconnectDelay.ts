@@ -9,7 +9,11 @@ export interface BackoffPolicy {
 
 export const defaultBackoff: BackoffPolicy = { baseMs: 1000, maxMs: 5 * 60_000 };
 
-export function reconnectDelay(attempt: number, random: () => number, policy = defaultBackoff): number {
+export function reconnectDelay(
+  attempt: number,
+  random: () => number,
+  policy = defaultBackoff,
+): number {
   const ceiling = Math.min(policy.maxMs, policy.baseMs * 2 ** Math.max(0, attempt));
   return Math.round(ceiling / 2 + random() * (ceiling / 2));
 }

@@ -46,7 +46,11 @@ async function authenticateScram(entity: Client, creds: SaslCredentials): Promis
     ...(creds.password !== undefined && { password: creds.password }),
     ...(creds.keys && { keys: creds.keys }),
   });
-  const auth = xml('auth', { xmlns: NS_SASL, mechanism: 'SCRAM-SHA-1' }, encode(scram.clientFirst()));
+  const auth = xml(
+    'auth',
+    { xmlns: NS_SASL, mechanism: 'SCRAM-SHA-1' },
+    encode(scram.clientFirst()),
+  );
   let verified = false;
   await procedure<undefined>(entity, auth, async (element, done) => {
     if (element.getNS() !== NS_SASL) return;

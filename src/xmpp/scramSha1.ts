@@ -25,7 +25,11 @@ export interface ScramExchange {
 const encoder = new TextEncoder();
 type Bytes = Uint8Array<ArrayBuffer>;
 
-export function createScramSha1(username: string, secret: ScramSecret, nonce = randomNonce()): ScramExchange {
+export function createScramSha1(
+  username: string,
+  secret: ScramSecret,
+  nonce = randomNonce(),
+): ScramExchange {
   const clientFirstBare = `n=${saslName(username)},r=${nonce}`;
   let authMessage = '';
   let usedKeys: ScramKeys | undefined;
@@ -37,7 +41,12 @@ export function createScramSha1(username: string, secret: ScramSecret, nonce = r
       const serverNonce = attrs.get('r');
       const salt = attrs.get('s');
       const iterations = Number(attrs.get('i'));
-      if (!serverNonce?.startsWith(nonce) || !salt || !Number.isInteger(iterations) || iterations < 1)
+      if (
+        !serverNonce?.startsWith(nonce) ||
+        !salt ||
+        !Number.isInteger(iterations) ||
+        iterations < 1
+      )
         throw new SatchelError('auth-failed', 'malformed SCRAM server-first message');
       usedKeys = await deriveKeys(secret, salt, iterations);
       const withoutProof = `c=${toBase64(encoder.encode('n,,'))},r=${serverNonce}`;
@@ -60,17 +69,27 @@ export function createScramSha1(username: string, secret: ScramSecret, nonce = r
   };
 }
 
-async function deriveKeys(secret: ScramSecret, salt: string, iterations: number): Promise<ScramKeys> {
+async function deriveKeys(
+  secret: ScramSecret,
+  salt: string,
+  iterations: number,
+): Promise<ScramKeys> {
   const cached = secret.keys;
   if (cached && cached.salt === salt && cached.iterations === iterations) return cached;
   if (secret.password === undefined)
     throw new SatchelError('auth-failed', 'the server changed the salt: sign in again');
   // RFC 5802 §2.2 asks for SASLprep; NFKC is its normalisation step and covers real passwords.
   const material = await crypto.subtle.importKey(
-    'raw', encoder.encode(secret.password.normalize('NFKC')), 'PBKDF2', false, ['deriveBits'],
+    'raw',
+    encoder.encode(secret.password.normalize('NFKC')),
+    'PBKDF2',
+    false,
+    ['deriveBits'],
   );
   const bits = await crypto.subtle.deriveBits(
-    { name: 'PBKDF2', hash: 'SHA-1', salt: fromBase64(salt), iterations }, material, 160,
+    { name: 'PBKDF2', hash: 'SHA-1', salt: fromBase64(salt), iterations },
+    material,
+    160,
   );
   const salted = new Uint8Array(bits);
   const clientKey = await hmac(salted, encoder.encode('Client Key'));
@@ -80,7 +99,11 @@ async function deriveKeys(secret: ScramSecret, salt: string, iterations: number)
 
 async function hmac(key: Bytes, data: Bytes): Promise<Bytes> {
   const cryptoKey = await crypto.subtle.importKey(
-    'raw', key, { name: 'HMAC', hash: 'SHA-1' }, false, ['sign'],
+    'raw',
+    key,
+    { name: 'HMAC', hash: 'SHA-1' },
+    false,
+    ['sign'],
   );
   return new Uint8Array(await crypto.subtle.sign('HMAC', cryptoKey, data));
 }

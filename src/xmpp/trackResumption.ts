@@ -26,7 +26,9 @@ export function trackResumption(args: {
     timer = undefined;
     if (!sm.enabled || !sm.id) {
       lastSaved = '';
-      persistence.deleteResumption(account).catch((e: unknown) => log('resumption delete failed', e));
+      persistence
+        .deleteResumption(account)
+        .catch((e: unknown) => log('resumption delete failed', e));
       return;
     }
     const key = `${sm.id}:${sm.inbound}`;

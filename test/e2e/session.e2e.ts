@@ -1,13 +1,18 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { freePort } from '../../scripts/lib/freePort';
 import { registerAccount } from '../support/accounts';
-import { launchBrowser, serviceWorkerReady, stopServiceWorkers, type LaunchedBrowser } from '../support/browser';
+import {
+  launchBrowser,
+  serviceWorkerReady,
+  stopServiceWorkers,
+  type LaunchedBrowser,
+} from '../support/browser';
 import { signIn, statusIs } from '../support/signIn';
 
 // Issue 2 scenarios in Chromium against the shared Prosody: the session lives in the worker.
 const appUrl = inject('appUrl');
 const wsUrl = inject('wsUrl');
-let browser: LaunchedBrowser;
+let browser: LaunchedBrowser | undefined;
 
 beforeAll(async () => {
   browser = await launchBrowser();
@@ -15,6 +20,7 @@ beforeAll(async () => {
 afterAll(() => browser?.close());
 
 async function freshPage() {
+  if (!browser) throw new Error('no browser');
   const page = await browser.context.newPage();
   await page.goto(appUrl);
   await serviceWorkerReady(page);
@@ -32,7 +38,9 @@ describe('sign-in and the shared session', () => {
     const page = await freshPage();
     await page.getByLabel('XMPP address').fill(account.jid);
     await page.getByLabel('Password', { exact: true }).focus(); // blur the JID: discovery runs
-    await expect.poll(() => page.getByLabel(/WebSocket URL/).inputValue(), { timeout: 10_000 }).toBe(wsUrl);
+    await expect
+      .poll(() => page.getByLabel(/WebSocket URL/).inputValue(), { timeout: 10_000 })
+      .toBe(wsUrl);
     await page.getByLabel('Password', { exact: true }).fill(account.password);
     await page.getByRole('button', { name: 'Sign in' }).click();
     await statusIs(page, 'online');
@@ -56,9 +64,19 @@ describe('sign-in and the shared session', () => {
     await attempt(account.jid, 'not the password', wsUrl, 'auth-failed');
     await attempt('not a jid', account.password, wsUrl, 'invalid-jid');
     await attempt(account.jid, account.password, 'http://example.org/ws', 'invalid-websocket-url');
-    await attempt(account.jid, account.password, `ws://127.0.0.1:${await freePort()}/xmpp-websocket`, 'server-unreachable');
+    await attempt(
+      account.jid,
+      account.password,
+      `ws://127.0.0.1:${await freePort()}/xmpp-websocket`,
+      'server-unreachable',
+    );
     // The app's own web server answers HTTP but has no XMPP WebSocket.
-    await attempt(account.jid, account.password, `${appUrl.replace(/^http/u, 'ws')}xmpp-websocket`, 'no-websocket');
+    await attempt(
+      account.jid,
+      account.password,
+      `${appUrl.replace(/^http/u, 'ws')}xmpp-websocket`,
+      'no-websocket',
+    );
     await statusIs(page, 'signedOut');
     await signIn(page, account, wsUrl);
     await signOut(page);
@@ -87,7 +105,9 @@ describe('sign-in and the shared session', () => {
     await stopServiceWorkers(page);
     // The page notices at its next heartbeat, hands a new port to the restarted worker, which
     // resumes the XEP-0198 session from IndexedDB (well inside Prosody's 600 s window).
-    await page.locator('[data-testid="connection-status"][data-status="online"][data-resumed="true"]').waitFor({ timeout: 40_000 });
+    await page
+      .locator('[data-testid="connection-status"][data-status="online"][data-resumed="true"]')
+      .waitFor({ timeout: 40_000 });
     expect(await page.getByTestId('account').textContent()).toBe(before);
     await signOut(page);
     await page.close();

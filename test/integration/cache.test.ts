@@ -8,7 +8,6 @@ import { createAnalyserRegistry } from '../../src/analysers/analyserRegistry';
 import { registerBuiltinAnalysers } from '../../src/analysers/builtinAnalysers';
 import { createPubsubCache, type PubsubCache } from '../../src/cache/createPubsubCache';
 import { createItemStore } from '../../src/db/itemStore';
-import { listNodeItemIds } from '../../src/db/listNodeItemIds';
 import { createNodeStore } from '../../src/db/nodeStore';
 import { openSatchelDb } from '../../src/db/openSatchelDb';
 import type { ItemsChangedEvent } from '../../src/shared/protocol';
@@ -26,13 +25,24 @@ let account: string;
 let live: LiveSession;
 let cache: PubsubCache;
 let nodes: ReturnType<typeof createNodeStore>;
-let items: ReturnType<typeof createItemStore> & { listItemIds: (a: string, s: string, n: string) => Promise<string[]> };
+let items: ReturnType<typeof createItemStore>;
 const changes: ItemsChangedEvent[] = [];
 
 async function connectSatchel(): Promise<void> {
   live = await connectOnce(
-    { createClient: createXmppClient, probeHttp: () => Promise.resolve(true), onMalformed: () => undefined },
-    { account, websocketUrl: prosody.wsUrl, resource: 'cache-test', password: 'pw-sat', allowPlain: false, timeoutMs: 10_000 },
+    {
+      createClient: createXmppClient,
+      probeHttp: () => Promise.resolve(true),
+      onMalformed: () => undefined,
+    },
+    {
+      account,
+      websocketUrl: prosody.wsUrl,
+      resource: 'cache-test',
+      password: 'pw-sat',
+      allowPlain: false,
+      timeoutMs: 10_000,
+    },
   );
   live.client.entity.on('stanza', (stanza) => cache.onStanza(account, stanza));
   await live.client.entity.send(xml('presence'));
@@ -45,7 +55,7 @@ beforeAll(async () => {
   publisher = await connectPeer({ wsUrl: prosody.wsUrl, jid: publisherJid, password: 'pw-pub' });
   const db = await openSatchelDb({ name: `cache-${Date.now()}`, indexedDB, IDBKeyRange });
   nodes = createNodeStore({ db });
-  items = { ...createItemStore({ db }), listItemIds: (a, s, n) => listNodeItemIds(db, a, s, n) };
+  items = createItemStore({ db });
   const registry = createAnalyserRegistry();
   registerBuiltinAnalysers(registry);
   cache = createPubsubCache({
@@ -72,15 +82,32 @@ afterAll(async () => {
 const service = (): string => prosody.pubsubService;
 const key = (node: string) => ({ account, service: service(), node });
 
-async function createBlog(node: string, count: number, config: Record<string, string> = {}): Promise<void> {
-  await publisher.createNode(service(), node, { 'pubsub#max_items': '10000', 'pubsub#access_model': 'open', ...config });
-  await publisher.publishMany(service(), node, Array.from({ length: count }, (_, i) => ({ id: `p${i}`, payload: atomEntry(`p${i}`, { categories: i % 2 ? ['odd'] : ['even'] }) })));
+async function createBlog(
+  node: string,
+  count: number,
+  config: Record<string, string> = {},
+): Promise<void> {
+  await publisher.createNode(service(), node, {
+    'pubsub#max_items': '10000',
+    'pubsub#access_model': 'open',
+    ...config,
+  });
+  await publisher.publishMany(
+    service(),
+    node,
+    Array.from({ length: count }, (_, i) => ({
+      id: `p${i}`,
+      payload: atomEntry(`p${i}`, { categories: i % 2 ? ['odd'] : ['even'] }),
+    })),
+  );
 }
 
 async function syncCompletely(node: string): Promise<void> {
   const first = await cache.getItems(account, { service: service(), node });
   expect(first.source).toBe('server'); // reads are served by the server until the sync completes
-  await expect.poll(async () => (await nodes.get(key(node)))?.syncState, { timeout: 60_000, interval: 100 }).toBe('completed');
+  await expect
+    .poll(async () => (await nodes.get(key(node)))?.syncState, { timeout: 60_000, interval: 100 })
+    .toBe('completed');
 }
 
 describe('pubsub cache against Prosody', () => {
@@ -88,18 +115,36 @@ describe('pubsub cache against Prosody', () => {
     await createBlog('blog/namespace', 30);
     await syncCompletely('blog/namespace');
     const record = await nodes.get(key('blog/namespace'));
-    expect(record).toMatchObject({ analyser: 'microblog', type: 'blog', subscription: 'subscribed' });
-    const page = await cache.getItems(account, { service: service(), node: 'blog/namespace', max: 10 });
+    expect(record).toMatchObject({
+      analyser: 'microblog',
+      type: 'blog',
+      subscription: 'subscribed',
+    });
+    const page = await cache.getItems(account, {
+      service: service(),
+      node: 'blog/namespace',
+      max: 10,
+    });
     expect(page.source).toBe('cache');
     expect(page.total).toBe(30);
     expect(page.items.map((i) => i.id)).toEqual(Array.from({ length: 10 }, (_, i) => `p${29 - i}`));
-    const odd = await cache.getItems(account, { service: service(), node: 'blog/namespace', max: 100, conditions: [{ field: 'category', op: '==', value: 'odd' }] });
+    const odd = await cache.getItems(account, {
+      service: service(),
+      node: 'blog/namespace',
+      max: 100,
+      conditions: [{ field: 'category', op: '==', value: 'odd' }],
+    });
     expect(odd.total).toBe(15);
   });
 
   it('never syncs a node no analyser recognises: reads go to the server', async () => {
     await publisher.createNode(service(), 'misc/other', { 'pubsub#access_model': 'open' });
-    await publisher.publish(service(), 'misc/other', 'x1', xml('thing', { xmlns: 'urn:example:other' }, 'hello'));
+    await publisher.publish(
+      service(),
+      'misc/other',
+      'x1',
+      xml('thing', { xmlns: 'urn:example:other' }, 'hello'),
+    );
     const page = await cache.getItems(account, { service: service(), node: 'misc/other' });
     expect(page.source).toBe('server');
     expect(page.items.map((i) => i.id)).toEqual(['x1']);
@@ -110,26 +155,62 @@ describe('pubsub cache against Prosody', () => {
     await createBlog('blog/live', 3);
     await syncCompletely('blog/live');
     await publisher.publish(service(), 'blog/live', 'new1', atomEntry('new1', { title: 'Fresh' }));
-    await expect.poll(() => items.getItem(account, service(), 'blog/live', 'new1'), { timeout: 1000, interval: 20 }).toMatchObject({ itemId: 'new1' });
+    await expect
+      .poll(() => items.getItem(account, service(), 'blog/live', 'new1'), {
+        timeout: 1000,
+        interval: 20,
+      })
+      .toMatchObject({ itemId: 'new1' });
     await publisher.retract(service(), 'blog/live', 'p0');
-    await expect.poll(() => items.getItem(account, service(), 'blog/live', 'p0'), { timeout: 1000, interval: 20 }).toBeUndefined();
+    await expect
+      .poll(() => items.getItem(account, service(), 'blog/live', 'p0'), {
+        timeout: 1000,
+        interval: 20,
+      })
+      .toBeUndefined();
     // XEP-0060 §7.1.2.2: notifications without payload must be fetched, not stored empty.
-    await publisher.createNode(service(), 'blog/live', { 'pubsub#deliver_payloads': '0', 'pubsub#max_items': '10000', 'pubsub#access_model': 'open' });
-    await publisher.publish(service(), 'blog/live', 'bare1', atomEntry('bare1', { title: 'Fetched' }));
-    await expect.poll(async () => (await items.getItem(account, service(), 'blog/live', 'bare1'))?.xml ?? '', { timeout: 2000, interval: 20 }).toContain('Fetched');
+    await publisher.createNode(service(), 'blog/live', {
+      'pubsub#deliver_payloads': '0',
+      'pubsub#max_items': '10000',
+      'pubsub#access_model': 'open',
+    });
+    await publisher.publish(
+      service(),
+      'blog/live',
+      'bare1',
+      atomEntry('bare1', { title: 'Fetched' }),
+    );
+    await expect
+      .poll(
+        async () => (await items.getItem(account, service(), 'blog/live', 'bare1'))?.xml ?? '',
+        { timeout: 2000, interval: 20 },
+      )
+      .toContain('Fetched');
     await publisher.purge(service(), 'blog/live');
-    await expect.poll(() => items.countItems(account, service(), 'blog/live'), { timeout: 1000, interval: 20 }).toBe(0);
+    await expect
+      .poll(() => items.countItems(account, service(), 'blog/live'), {
+        timeout: 1000,
+        interval: 20,
+      })
+      .toBe(0);
   });
 
   it('catches up exactly after being offline: 20 published and 3 retracted while away', async () => {
     await createBlog('blog/away', 10);
     await syncCompletely('blog/away');
     await live.client.entity.stop();
-    await publisher.publishMany(service(), 'blog/away', Array.from({ length: 20 }, (_, i) => ({ id: `away${i}`, payload: atomEntry(`away${i}`) })));
+    await publisher.publishMany(
+      service(),
+      'blog/away',
+      Array.from({ length: 20 }, (_, i) => ({ id: `away${i}`, payload: atomEntry(`away${i}`) })),
+    );
     for (const id of ['p1', 'away3', 'away7']) await publisher.retract(service(), 'blog/away', id);
     await connectSatchel();
     await cache.onSessionStarted(account, false);
-    const expected = [...Array.from({ length: 10 }, (_, i) => `p${i}`), ...Array.from({ length: 20 }, (_, i) => `away${i}`)]
+    const expected = [
+      ...Array.from({ length: 10 }, (_, i) => `p${i}`),
+      ...Array.from({ length: 20 }, (_, i) => `away${i}`),
+    ]
       .filter((id) => !['p1', 'away3', 'away7'].includes(id))
       .sort();
     expect((await items.listItemIds(account, service(), 'blog/away')).sort()).toEqual(expected);
@@ -140,7 +221,12 @@ describe('pubsub cache against Prosody', () => {
     await syncCompletely('blog/big');
     expect(await items.countItems(account, service(), 'blog/big')).toBe(5000);
     await live.client.entity.stop();
-    const page = await cache.getItems(account, { service: service(), node: 'blog/big', max: 20, index: 4980 });
+    const page = await cache.getItems(account, {
+      service: service(),
+      node: 'blog/big',
+      max: 20,
+      index: 4980,
+    });
     expect(page).toMatchObject({ source: 'cache', total: 5000, index: 4980 });
     expect(page.items).toHaveLength(20);
     await connectSatchel();

@@ -37,7 +37,15 @@ beforeAll(async () => {
 afterAll(() => prosody.stop());
 
 function request(patch: Partial<ConnectRequest> = {}): ConnectRequest {
-  return { account, websocketUrl: prosody.wsUrl, resource: 'test-a', allowPlain: false, timeoutMs: 10_000, password: 'correct horse', ...patch };
+  return {
+    account,
+    websocketUrl: prosody.wsUrl,
+    resource: 'test-a',
+    allowPlain: false,
+    timeoutMs: 10_000,
+    password: 'correct horse',
+    ...patch,
+  };
 }
 
 describe('connectOnce against Prosody', () => {
@@ -53,17 +61,23 @@ describe('connectOnce against Prosody', () => {
   });
 
   it('reports a wrong password as auth-failed', async () => {
-    await expect(connectOnce(deps, request({ password: 'wrong' }))).rejects.toMatchObject({ code: 'auth-failed' });
+    await expect(connectOnce(deps, request({ password: 'wrong' }))).rejects.toMatchObject({
+      code: 'auth-failed',
+    });
   });
 
   it('tells an unreachable server from a web server without an XMPP WebSocket', async () => {
     const port = await freePort();
-    await expect(connectOnce(deps, request({ websocketUrl: `ws://127.0.0.1:${port}/xmpp-websocket` }))).rejects.toMatchObject({ code: 'server-unreachable' });
+    await expect(
+      connectOnce(deps, request({ websocketUrl: `ws://127.0.0.1:${port}/xmpp-websocket` })),
+    ).rejects.toMatchObject({ code: 'server-unreachable' });
     const web = createServer((_req, res) => res.writeHead(404).end('not here'));
     await new Promise<void>((resolve) => web.listen(0, '127.0.0.1', resolve));
     const webPort = (web.address() as AddressInfo).port;
     try {
-      await expect(connectOnce(deps, request({ websocketUrl: `ws://127.0.0.1:${webPort}/xmpp-websocket` }))).rejects.toMatchObject({ code: 'no-websocket' });
+      await expect(
+        connectOnce(deps, request({ websocketUrl: `ws://127.0.0.1:${webPort}/xmpp-websocket` })),
+      ).rejects.toMatchObject({ code: 'no-websocket' });
     } finally {
       web.close();
     }
@@ -78,13 +92,22 @@ describe('connectOnce against Prosody', () => {
     await expect.poll(() => sm.outbound).toBe(1);
     const saved = { smId: sm.id, inbound: sm.inbound, fullJid: first.boundJid };
     // Drop the socket without closing the stream, as a stopped service worker does.
-    (first.client.entity as unknown as { socket: { socket: { terminate?: () => void; close: () => void } } }).socket.socket.close();
+    (
+      first.client.entity as unknown as {
+        socket: { socket: { terminate?: () => void; close: () => void } };
+      }
+    ).socket.socket.close();
     await expect.poll(() => first.client.entity.status).toBe('disconnect');
-    const resumed = await connectOnce(deps, request({ resource: 'test-resume', resumption: saved }));
+    const resumed = await connectOnce(
+      deps,
+      request({ resource: 'test-resume', resumption: saved }),
+    );
     expect(resumed.resumed).toBe(true);
     expect(resumed.boundJid).toBe(first.boundJid);
     // The resumed stream is usable (no second resource binding broke it).
-    const pong = await resumed.iqCaller.request(xml('iq', { type: 'get', to: 'localhost' }, xml('ping', { xmlns: 'urn:xmpp:ping' })));
+    const pong = await resumed.iqCaller.request(
+      xml('iq', { type: 'get', to: 'localhost' }, xml('ping', { xmlns: 'urn:xmpp:ping' })),
+    );
     expect(pong.attrs.type).toBe('result');
     await resumed.client.entity.stop();
   });
@@ -106,13 +129,23 @@ describe('session manager against Prosody', () => {
       connectTimeoutMs: 10_000,
       log: () => undefined,
     });
-    await manager.signIn({ jid: account, password: 'correct horse', websocketUrl: prosody.wsUrl, staySignedIn: true, allowPlain: false });
+    await manager.signIn({
+      jid: account,
+      password: 'correct horse',
+      websocketUrl: prosody.wsUrl,
+      staySignedIn: true,
+      allowPlain: false,
+    });
     expect(manager.state().status).toBe('online');
     await prosody.restart();
-    await expect.poll(() => states.some((s) => s.status === 'reconnecting'), { timeout: 10_000 }).toBe(true);
+    await expect
+      .poll(() => states.some((s) => s.status === 'reconnecting'), { timeout: 10_000 })
+      .toBe(true);
     await expect.poll(() => manager.state().status, { timeout: 20_000 }).toBe('online');
     // The loss is recorded, then retries while Prosody was down found nothing listening.
-    expect(states.find((s) => s.status === 'reconnecting')?.lastFailure?.code).toBe('connection-lost');
+    expect(states.find((s) => s.status === 'reconnecting')?.lastFailure?.code).toBe(
+      'connection-lost',
+    );
     expect(['connection-lost', 'server-unreachable']).toContain(manager.state().lastFailure?.code);
     await manager.signOut();
     expect(manager.state().status).toBe('signedOut');

@@ -17,5 +17,7 @@ export async function signIn(
 
 /** Waits until the always-visible connection status shows `status`. */
 export async function statusIs(page: Page, status: string, timeoutMs = 30_000): Promise<void> {
-  await page.locator(`[data-testid="connection-status"][data-status="${status}"]`).waitFor({ timeout: timeoutMs });
+  await page
+    .locator(`[data-testid="connection-status"][data-status="${status}"]`)
+    .waitFor({ timeout: timeoutMs });
 }

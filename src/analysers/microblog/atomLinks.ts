@@ -5,7 +5,13 @@
  */
 import type { Element } from '@xmpp/xml';
 import { parseXmppUri } from '../../shared/parseXmppUri';
-import type { AtomLink, CommentsNode, Enclosure, InReplyTo, PubsubTarget } from '../../shared/microblogTypes';
+import type {
+  AtomLink,
+  CommentsNode,
+  Enclosure,
+  InReplyTo,
+  PubsubTarget,
+} from '../../shared/microblogTypes';
 import { bareJid } from './bareJid';
 
 function attr(element: Element, name: string): string | undefined {

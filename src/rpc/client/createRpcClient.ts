@@ -74,12 +74,17 @@ export function createRpcClient(deps: RpcClientDeps) {
     channelId = id;
     port = channel.port1;
     const attempt = new Promise<MessagePort>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new SatchelError('worker-unavailable', 'no hello')), deps.helloTimeoutMs);
+      const timer = setTimeout(
+        () => reject(new SatchelError('worker-unavailable', 'no hello')),
+        deps.helloTimeoutMs,
+      );
       channel.port1.onmessage = (event: MessageEvent<WorkerToPageMessage>) => {
         const message = event.data;
         if (message.kind === 'hello') {
           clearTimeout(timer);
-          if (message.protocol !== 1) setStatus('mismatch', message);
+          // The worker may be another deployment: compare as data, not as the type says.
+          const protocol: number = message.protocol;
+          if (protocol !== 1) setStatus('mismatch', message);
           else setStatus('ready', message);
           emit('connection', message.connection);
           resolve(channel.port1);
@@ -115,7 +120,8 @@ export function createRpcClient(deps: RpcClientDeps) {
   }
 
   function emit<E extends RpcEventName>(event: E, data: RpcEvents[E]): void {
-    for (const listener of listeners.get(event) ?? []) (listener as (d: RpcEvents[E]) => void)(data);
+    for (const listener of listeners.get(event) ?? [])
+      (listener as (d: RpcEvents[E]) => void)(data);
   }
 
   const watch = createChannelWatch({
@@ -161,7 +167,11 @@ export function createRpcClient(deps: RpcClientDeps) {
       return started;
     },
 
-    async call<M extends RpcMethod>(method: M, params: RpcParams<M>, timeoutMs = deps.requestTimeoutMs): Promise<RpcResult<M>> {
+    async call<M extends RpcMethod>(
+      method: M,
+      params: RpcParams<M>,
+      timeoutMs = deps.requestTimeoutMs,
+    ): Promise<RpcResult<M>> {
       if (!started) throw new SatchelError('worker-unavailable', 'the RPC client was not started');
       await started.catch(() => undefined);
       const target = await ensureChannel();
@@ -169,7 +179,9 @@ export function createRpcClient(deps: RpcClientDeps) {
       return new Promise<RpcResult<M>>((resolve, reject) => {
         const timer = setTimeout(() => {
           pending.delete(id);
-          reject(new SatchelError('worker-unavailable', `${method} timed out after ${timeoutMs} ms`));
+          reject(
+            new SatchelError('worker-unavailable', `${method} timed out after ${timeoutMs} ms`),
+          );
           watch.check(); // the worker may have died: find out now, not at the next heartbeat
         }, timeoutMs);
         pending.set(id, { resolve: resolve as (v: unknown) => void, reject, timer });
@@ -180,8 +192,8 @@ export function createRpcClient(deps: RpcClientDeps) {
     on<E extends RpcEventName>(event: E, listener: (data: RpcEvents[E]) => void): () => void {
       const set = listeners.get(event) ?? new Set();
       listeners.set(event, set);
-      set.add(listener as (data: never) => void);
-      return () => set.delete(listener as (data: never) => void);
+      set.add(listener);
+      return () => set.delete(listener);
     },
 
     onStatus(listener: (status: ChannelStatus, hello?: HelloMessage) => void): () => void {

@@ -76,7 +76,11 @@ export function createChannelHub(deps: {
 
   return {
     /** Handles a message that came through `controller.postMessage`. Never throws. */
-    async onControllerMessage(data: unknown, ports: readonly MessagePort[], source: MessageSource | null): Promise<void> {
+    async onControllerMessage(
+      data: unknown,
+      ports: readonly MessagePort[],
+      source: MessageSource | null,
+    ): Promise<void> {
       let message: ReturnType<typeof controllerMessage>;
       try {
         message = controllerMessage(data, 'message');

@@ -1,4 +1,10 @@
-import type { RpcMethod, RpcParams, RpcRequest, RpcResponse, RpcResult } from '../../shared/protocol';
+import type {
+  RpcMethod,
+  RpcParams,
+  RpcRequest,
+  RpcResponse,
+  RpcResult,
+} from '../../shared/protocol';
 import { SatchelError } from '../../shared/SatchelError';
 import { int, obj, str, ValidationError, type Validator } from './validators';
 
@@ -16,7 +22,7 @@ const envelope = obj({
   },
   id: int(0, Number.MAX_SAFE_INTEGER),
   method: str(100),
-  params: (v) => v,
+  params: (v): unknown => v,
 });
 
 /**
@@ -28,7 +34,11 @@ export function createRpcRouter() {
   const routes = new Map<string, Route>();
 
   return {
-    handle<M extends RpcMethod>(method: M, validate: Validator<RpcParams<M>>, handler: Handler<M>): void {
+    handle<M extends RpcMethod>(
+      method: M,
+      validate: Validator<RpcParams<M>>,
+      handler: Handler<M>,
+    ): void {
       if (routes.has(method)) throw new Error(`RPC method ${method} registered twice`);
       routes.set(method, { validate, handler: handler as (params: unknown) => Promise<unknown> });
     },
@@ -48,11 +58,12 @@ export function createRpcRouter() {
       const route = routes.get(request.method);
       if (!route) return failure(id, new SatchelError('unknown-method', request.method));
       try {
-        const params = route.validate(request.params ?? {}, 'params');
+        const params = route.validate(request.params, 'params');
         const result = await route.handler(params);
         return { kind: 'response', id, ok: true, result };
       } catch (error) {
-        if (error instanceof ValidationError) return failure(id, new SatchelError('bad-request', error.message));
+        if (error instanceof ValidationError)
+          return failure(id, new SatchelError('bad-request', error.message));
         return failure(id, SatchelError.from(error));
       }
     },

@@ -1,4 +1,14 @@
-import { arrayOf, bool, int, obj, oneOf, optional, str, ValidationError, type Validator } from '../../rpc/server/validators';
+import {
+  arrayOf,
+  bool,
+  int,
+  obj,
+  oneOf,
+  optional,
+  str,
+  ValidationError,
+  type Validator,
+} from '../../rpc/server/validators';
 import type { FieldCondition } from '../../shared/itemQuery';
 import type { FacetValue } from '../../shared/records';
 
@@ -12,14 +22,23 @@ const facet: Validator<FacetValue> = (value, path) => {
 };
 
 const condition: Validator<FieldCondition> = (value, path) => {
-  const base = obj({ field: str(200), op: oneOf('==', '!=', '<', '<=', '>', '>=', 'between', 'in', 'not_in', 'overlap', 'disjoint'), value: (v) => v })(value, path);
+  const base = obj({
+    field: str(200),
+    op: oneOf('==', '!=', '<', '<=', '>', '>=', 'between', 'in', 'not_in', 'overlap', 'disjoint'),
+    value: (v) => v,
+  })(value, path);
   if (base.op === 'between') {
-    const bounds = arrayOf(facet, 2)(base.value, `${path}.value`);
-    if (bounds.length !== 2) throw new ValidationError(`${path}.value must be [low, high]`);
-    return { field: base.field, op: 'between', value: [bounds[0]!, bounds[1]!] };
+    const [low, high, ...rest] = arrayOf(facet, 2)(base.value, `${path}.value`);
+    if (low === undefined || high === undefined || rest.length > 0)
+      throw new ValidationError(`${path}.value must be [low, high]`);
+    return { field: base.field, op: 'between', value: [low, high] };
   }
   if (base.op === 'in' || base.op === 'not_in' || base.op === 'overlap' || base.op === 'disjoint')
-    return { field: base.field, op: base.op, value: arrayOf(facet, 1000)(base.value, `${path}.value`) };
+    return {
+      field: base.field,
+      op: base.op,
+      value: arrayOf(facet, 1000)(base.value, `${path}.value`),
+    };
   return { field: base.field, op: base.op, value: facet(base.value, `${path}.value`) };
 };
 

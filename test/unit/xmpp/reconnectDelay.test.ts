@@ -12,7 +12,9 @@ describe('reconnectDelay', () => {
     expect(reconnectDelay(30, () => 0, policy)).toBe(30_000);
   });
   it('spreads clients out (jitter)', () => {
-    const values = new Set(Array.from({ length: 20 }, (_, i) => reconnectDelay(4, () => i / 20, policy)));
+    const values = new Set(
+      Array.from({ length: 20 }, (_, i) => reconnectDelay(4, () => i / 20, policy)),
+    );
     expect(values.size).toBe(20);
   });
 });
