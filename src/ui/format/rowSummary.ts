@@ -33,9 +33,9 @@ export function rowSummary(item: ItemView, microblog: boolean): RowSummary {
       attachments: entry.enclosures.length,
     };
   }
-  const { payload, text } = genericSummary(item);
+  const { title, payload, text } = genericSummary(item);
   return {
-    title: item.id,
+    title: title ?? item.id,
     excerpt: text,
     byline: item.publisher ? `${payload} · ${item.publisher}` : payload,
     ...(item.created !== undefined && { time: item.created }),

@@ -51,19 +51,27 @@ export function BrowseView() {
         {state.status === 'ok' && state.data.length === 0 ? (
           <EmptyState title="Your server announces no publish-subscribe service." />
         ) : null}
-        <ul class="link-list">
+        <ul class="node-list" aria-label="Services">
           {state.status === 'ok'
             ? state.data.map((s) => (
-                <li key={s.jid}>
-                  <Link href={serviceHref(s.jid)}>{s.name ?? s.jid}</Link>
-                  {s.name ? <span class="muted"> {s.jid}</span> : null}
+                <li key={s.jid} class="node-row">
+                  <div class="node-main">
+                    <Link class="node-link" href={serviceHref(s.jid)}>
+                      {s.name ?? s.jid}
+                    </Link>
+                    {s.name ? <span class="node-address muted">{s.jid}</span> : null}
+                  </div>
                 </li>
               ))
             : null}
           {account ? (
-            <li>
-              <Link href={serviceHref(account)}>Your personal nodes</Link>{' '}
-              <span class="muted">{account} (PEP)</span>
+            <li class="node-row">
+              <div class="node-main">
+                <Link class="node-link" href={serviceHref(account)}>
+                  Your personal nodes
+                </Link>
+                <span class="node-address muted">{account} (PEP)</span>
+              </div>
             </li>
           ) : null}
         </ul>
