@@ -1,0 +1,47 @@
+/**
+ * Bundle budget (issue 8 §6), checked in `npm test` because sizes are deterministic: the gzip
+ * size of the JavaScript a page loads at start (the entry and its static imports, as
+ * index.html references them) and of the service worker. Lazily loaded chunks are reported
+ * but not counted against the page budget.
+ */
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+
+const LIMITS = { pageKb: 40, workerKb: 90 };
+const dist = process.argv[2] ?? process.env.SATCHEL_OUT_DIR ?? 'dist';
+
+const gz = (file: string): number => gzipSync(readFileSync(join(dist, file)), { level: 9 }).length;
+const kb = (bytes: number): string => (bytes / 1024).toFixed(1);
+
+const html = readFileSync(join(dist, 'index.html'), 'utf8');
+const initial = [...html.matchAll(/(?:src|href)="\/?(assets\/[^"]+\.js)"/gu)].map(
+  (m) => m[1] ?? '',
+);
+const allJs = readdirSync(join(dist, 'assets'))
+  .filter((f) => f.endsWith('.js'))
+  .map((f) => `assets/${f}`);
+const lazy = allJs.filter((f) => !initial.includes(f));
+
+const page = initial.reduce((sum, f) => sum + gz(f), 0);
+const lazyBytes = lazy.reduce((sum, f) => sum + gz(f), 0);
+const worker = gz('sw.js');
+
+const rows = [
+  ['page JS at start', page, LIMITS.pageKb],
+  ['page JS loaded later', lazyBytes, undefined],
+  ['service worker', worker, LIMITS.workerKb],
+] as const;
+let failed = false;
+for (const [name, bytes, limit] of rows) {
+  const over = limit !== undefined && bytes > limit * 1024;
+  failed ||= over;
+  console.log(
+    `${over ? 'FAIL' : 'ok  '} ${name.padEnd(22)} ${kb(bytes).padStart(6)} KB gzip${limit === undefined ? '' : ` (limit ${limit} KB)`}`,
+  );
+}
+if (initial.length === 0) {
+  console.log('FAIL no entry script found in index.html');
+  failed = true;
+}
+process.exit(failed ? 1 : 0);
