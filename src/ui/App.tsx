@@ -2,6 +2,7 @@ import { AppHeader } from './components/AppHeader';
 import { RouteView } from './components/RouteView';
 import { SignInForm } from './components/SignInForm';
 import { StorageBanner } from './components/StorageBanner';
+import { UpdateBanner } from './update/UpdateBanner';
 import { currentPath } from './router/navigation';
 import { parseRoute } from './router/paths';
 import { connection, signingIn, workerBuild } from './state/appState';
@@ -29,6 +30,7 @@ export function App() {
         Skip to content
       </a>
       <AppHeader section={section} />
+      <UpdateBanner />
       <StorageBanner />
       <main id="main" tabIndex={-1}>
         {workerBuild.value === undefined ? (

@@ -4,6 +4,8 @@ import { createRpcClient } from '../rpc/client/createRpcClient';
 import { App } from './App';
 import { RpcContext } from './rpcContext';
 import { startRouter } from './router/navigation';
+import { UpdateContext } from './update/UpdateContext';
+import { watchForUpdates } from './update/watchForUpdates';
 import { connectAppState } from './state/connectAppState';
 import './styles.css';
 
@@ -33,9 +35,12 @@ if (!('serviceWorker' in navigator)) {
   });
   connectAppState(rpc);
   startRouter();
+  const updates = watchForUpdates(workbox);
   render(
     <RpcContext.Provider value={rpc}>
-      <App />
+      <UpdateContext.Provider value={updates.acceptUpdate}>
+        <App />
+      </UpdateContext.Provider>
     </RpcContext.Provider>,
     root,
   );

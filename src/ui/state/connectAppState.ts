@@ -7,6 +7,9 @@ export function connectAppState(rpc: RpcClient): void {
   rpc.on('storage', (state) => (storage.value = state));
   rpc.onStatus((status, hello) => {
     channel.value = status;
-    if (hello) workerBuild.value = hello.build;
+    if (hello) {
+      workerBuild.value = hello.build;
+      storage.value = hello.storage;
+    }
   });
 }

@@ -54,8 +54,9 @@ export function FeedView({ service, node }: { service: string; node: string }) {
   );
   // The row exists only once the window reaches it: focus it when it does.
   useEffect(() => {
-    if (!focusWanted.current || cursor === undefined) return;
-    const link = listRef.current?.querySelector<HTMLElement>(`[data-index="${cursor}"] .row-link`);
+    const wanted = cursorRef.current;
+    if (!focusWanted.current || wanted === undefined) return;
+    const link = listRef.current?.querySelector<HTMLElement>(`[data-index="${wanted}"] .row-link`);
     if (link) {
       focusWanted.current = false;
       link.focus({ preventScroll: true });
