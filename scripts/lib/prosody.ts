@@ -49,6 +49,8 @@ export interface ProsodyServer {
   stop(): Promise<void>;
   /** Stops and starts again on the same ports with the same data. */
   restart(): Promise<void>;
+  /** Stops the process but keeps ports and data (an outage); restart() brings it back. */
+  down(): Promise<void>;
 }
 
 const PLUGIN_DIR = fileURLToPath(new URL('../prosody-modules', import.meta.url));
@@ -138,6 +140,10 @@ export async function startProsody(options: StartProsodyOptions = {}): Promise<P
       if (stopped) throw new Error('restart() after stop()');
       if (child) await kill(child);
       await launch();
+    },
+    async down() {
+      if (stopped) throw new Error('down() after stop()');
+      if (child) await kill(child);
     },
   };
 }

@@ -241,6 +241,8 @@ export interface HelloMessage {
   /** Build identifier of the worker, to detect a page and worker of different deployments. */
   build: string;
   connection: ConnectionState;
+  /** The database's state, so a page that connects late still learns of a failed upgrade. */
+  storage: StorageState;
 }
 
 export interface PongMessage {

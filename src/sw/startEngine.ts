@@ -6,7 +6,7 @@ import { toNodeView } from '../cache/toViews';
 import { openSatchelDb } from '../db/openSatchelDb';
 import { createChannelHub, type MessageSource } from '../rpc/server/createChannelHub';
 import { createRpcRouter } from '../rpc/server/createRpcRouter';
-import type { RpcEventMessage } from '../shared/protocol';
+import type { RpcEventMessage, StorageState } from '../shared/protocol';
 import { SatchelError } from '../shared/SatchelError';
 import { connectOnce } from '../xmpp/connectOnce';
 import { createSessionManager } from '../xmpp/createSessionManager';
@@ -26,10 +26,13 @@ import { registerSessionMethods } from './registerSessionMethods';
  * collaborators by name.
  */
 export function startEngine(scope: ServiceWorkerGlobalScope) {
+  let storageState: StorageState = { status: 'ok' };
   const broadcast = (message: RpcEventMessage): void => hub.broadcast(message);
-  const database = openSatchelDb({
-    onStorageState: (data) => broadcast({ kind: 'event', event: 'storage', data }),
-  });
+  const setStorageState = (data: StorageState): void => {
+    storageState = data;
+    broadcast({ kind: 'event', event: 'storage', data });
+  };
+  const database = openSatchelDb({ onStorageState: setStorageState });
   database.catch((error: unknown) => {
     const e = SatchelError.from(error, 'storage-error');
     log('database failed to open', e);
@@ -39,7 +42,7 @@ export function startEngine(scope: ServiceWorkerGlobalScope) {
         : e.code === 'storage-full'
           ? 'full'
           : 'error';
-    broadcast({ kind: 'event', event: 'storage', data: { status, error: e.toData() } });
+    setStorageState({ status, error: e.toData() });
   });
 
   const background = createBackgroundWork();
@@ -118,6 +121,7 @@ export function startEngine(scope: ServiceWorkerGlobalScope) {
     router,
     build: __SATCHEL_BUILD__,
     connectionState: () => session.state(),
+    storageState: () => storageState,
     liveClientIds: async () =>
       (await scope.clients.matchAll({ type: 'window', includeUncontrolled: true })).map(
         (c) => c.id,
@@ -134,6 +138,8 @@ export function startEngine(scope: ServiceWorkerGlobalScope) {
     .catch((error: unknown) => log('session restore failed', error));
 
   return {
+    /** Settles once the database is open (or failed to) and the session restore was tried. */
+    ready: database.then(() => restored).catch(() => undefined),
     /** Handles a `controller.postMessage`; the returned promise goes to `waitUntil`. */
     async onControllerMessage(
       data: unknown,

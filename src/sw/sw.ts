@@ -14,30 +14,41 @@ declare const self: ServiceWorkerGlobalScope & {
 // The app shell (HTML, JS, CSS, icons, manifest), precached at install (Workbox inject-manifest).
 precacheAndRoute(self.__WB_MANIFEST);
 cleanupOutdatedCaches();
-// Every in-app URL (/, /node/..., /search?...) is the same single page: serve the cached shell so
+// Every in-app URL (/, /feed/..., /search?...) is the same single page: serve the cached shell so
 // a reload of any view works offline.
 registerRoute(
-  new NavigationRoute(createHandlerBoundToURL('index.html'), { denylist: [/^\/\.well-known\//u] }),
+  new NavigationRoute(createHandlerBoundToURL('index.html'), {
+    denylist: [/^\/\.well-known\//u],
+  }),
 );
 
-const engine = startEngine(self);
+// The engine (database, session) starts only in an active worker: a new deployment waiting to
+// take over must not open the database (its upgrade would close it under the running worker)
+// nor a second XMPP session. It starts on activation, or on the first message after the
+// browser restarted an already active worker.
+let engine: ReturnType<typeof startEngine> | undefined;
+const getEngine = (): ReturnType<typeof startEngine> => (engine ??= startEngine(self));
 
 self.addEventListener('install', () => {
-  // First install: take control at once. An update waits until the user accepts it (the page
-  // sends 'satchel.skipWaiting'), so an open tab never runs against a different engine.
+  // First install: take control at once. An update waits until the user accepts it, so an open
+  // tab never runs against an engine of another deployment without being told.
   if (!self.registration.active) void self.skipWaiting();
 });
 
 self.addEventListener('activate', (event) => {
-  event.waitUntil(self.clients.claim());
+  event.waitUntil(self.clients.claim().then(() => getEngine().ready));
 });
 
 self.addEventListener('message', (event) => {
   const data = event.data as { type?: unknown } | null;
-  if (data?.type === 'satchel.skipWaiting') {
+  // 'SKIP_WAITING' is what workbox-window's messageSkipWaiting() sends.
+  if (data?.type === 'SKIP_WAITING') {
     event.waitUntil(self.skipWaiting());
     return;
   }
+  // A waiting worker gets no page traffic except the skip request above; guard anyway.
+  const state = (self as { serviceWorker?: ServiceWorker }).serviceWorker?.state;
+  if (state === 'installing' || state === 'installed') return;
   const source = event.source instanceof Client ? event.source : null;
-  event.waitUntil(engine.onControllerMessage(event.data, event.ports, source));
+  event.waitUntil(getEngine().onControllerMessage(event.data, event.ports, source));
 });

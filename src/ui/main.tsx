@@ -7,6 +7,7 @@ import { startRouter } from './router/navigation';
 import { UpdateContext } from './update/UpdateContext';
 import { watchForUpdates } from './update/watchForUpdates';
 import { connectAppState } from './state/connectAppState';
+import { forwardNetworkChanges } from './state/forwardNetworkChanges';
 import './styles.css';
 
 const root = document.getElementById('app');
@@ -34,6 +35,7 @@ if (!('serviceWorker' in navigator)) {
     },
   });
   connectAppState(rpc);
+  forwardNetworkChanges(rpc);
   startRouter();
   const updates = watchForUpdates(workbox);
   render(

@@ -69,12 +69,13 @@ export function createSessionManager(deps: SessionManagerDeps) {
     return error.detail === undefined ? base : { ...base, detail: error.detail };
   }
 
-  async function attemptConnect(first: boolean): Promise<void> {
+  /** `force`: a page asked (it saw the network return); the worker's navigator.onLine may lag. */
+  async function attemptConnect(first: boolean, force = false): Promise<void> {
     if (!target) return;
     const current = target;
     const myGeneration = generation;
     clearTimeout(retryTimer);
-    if (!deps.isBrowserOnline()) {
+    if (!force && !deps.isBrowserOnline()) {
       setState('offline', { lastFailure: failure(new SatchelError('browser-offline')) });
       return;
     }
@@ -178,8 +179,8 @@ export function createSessionManager(deps: SessionManagerDeps) {
   }
 
   /** Runs one attempt at a time; a fatal error during a background attempt signs out. */
-  function run(first: boolean): Promise<void> {
-    connecting ??= attemptConnect(first)
+  function run(first: boolean, force = false): Promise<void> {
+    connecting ??= attemptConnect(first, force)
       .catch(async (caught: unknown) => {
         const error = SatchelError.from(caught);
         if (first && !FATAL.has(error.code)) throw error;
@@ -253,7 +254,7 @@ export function createSessionManager(deps: SessionManagerDeps) {
 
     reconnectNow(): Promise<void> {
       if (!target || live) return Promise.resolve();
-      return run(false);
+      return run(false, true);
     },
 
     networkChanged(online: boolean): void {

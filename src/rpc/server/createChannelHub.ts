@@ -2,6 +2,7 @@ import type {
   ConnectionState,
   HelloMessage,
   RpcEventMessage,
+  StorageState,
   UnknownChannelMessage,
   WorkerToPageMessage,
 } from '../../shared/protocol';
@@ -36,6 +37,7 @@ export function createChannelHub(deps: {
   router: RpcRouter;
   build: string;
   connectionState: () => ConnectionState;
+  storageState: () => StorageState;
   liveClientIds: () => Promise<string[]>;
   log: (message: string, detail?: unknown) => void;
 }) {
@@ -70,6 +72,7 @@ export function createChannelHub(deps: {
       protocol: 1,
       build: deps.build,
       connection: deps.connectionState(),
+      storage: deps.storageState(),
     };
     post(channel, hello);
   }

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { ConnectionState } from '../../shared/protocol';
+import { useRpc } from '../rpcContext';
 import { channel, connection } from '../state/appState';
 
 const LABELS: Record<ConnectionState['status'], string> = {
@@ -21,6 +22,7 @@ function formatTime(epochMs: number): string {
 /** Always visible: the session's status, and the last failure with when it happened. */
 export function ConnectionStatus() {
   const state = connection.value;
+  const rpc = useRpc();
   const [now, setNow] = useState(Date.now());
   useEffect(() => {
     if (state.nextAttemptAt === undefined) return;
@@ -56,6 +58,15 @@ export function ConnectionStatus() {
         <span class="status-failure" data-code={state.lastFailure.code}>
           {state.lastFailure.message} ({formatTime(state.lastFailure.at)})
         </span>
+      ) : null}
+      {state.status === 'reconnecting' || state.status === 'offline' ? (
+        <button
+          type="button"
+          class="link-button"
+          onClick={() => void rpc.call('session.reconnectNow', {}).catch(() => undefined)}
+        >
+          Retry now
+        </button>
       ) : null}
     </div>
   );
