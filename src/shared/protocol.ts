@@ -97,6 +97,11 @@ export interface RpcMethods {
   'cache.unfollow': { params: NodeAddress; result: Record<string, never> };
   /** Sync again from scratch (drop cached items, fetch everything). */
   'cache.resync': { params: NodeAddress; result: { node: NodeView } };
+  // Recovery when the database cannot be opened (issue 3): try again, take the raw data out, or
+  // start over with an empty database.
+  'storage.retry': { params: Record<string, never>; result: StorageState };
+  'storage.exportRaw': { params: Record<string, never>; result: { json: string } };
+  'storage.reset': { params: Record<string, never>; result: StorageState };
   'cache.markRead': {
     params: NodeAddress & { ids: string[]; read: boolean };
     result: Record<string, never>;

@@ -17,23 +17,27 @@ import { address, getItemsParams, nodeConfigParams } from './validators/cacheVal
 /** Pubsub and cache RPC methods; every one acts for the signed-in account. */
 export function registerPubsubMethods(
   router: RpcRouter,
-  deps: { cache: Promise<PubsubCache>; account: () => string; iq: (account: string) => IqCaller },
+  deps: {
+    cache: () => Promise<PubsubCache>;
+    account: () => string;
+    iq: (account: string) => IqCaller;
+  },
 ): void {
   const iq = (): IqCaller => deps.iq(deps.account());
   const done = {} as Record<string, never>;
 
   router.handle('pubsub.getItems', getItemsParams, async (p) =>
-    (await deps.cache).getItems(deps.account(), p),
+    (await deps.cache()).getItems(deps.account(), p),
   );
   router.handle(
     'pubsub.publish',
     obj({ ...address, id: optional(str(1024)), payloadXml: str(1_000_000) }),
     async (p) => ({
-      id: await (await deps.cache).publish(deps.account(), p, p.payloadXml, p.id),
+      id: await (await deps.cache()).publish(deps.account(), p, p.payloadXml, p.id),
     }),
   );
   router.handle('pubsub.retract', obj({ ...address, id: str(1024) }), async (p) => {
-    await (await deps.cache).retract(deps.account(), p, p.id);
+    await (await deps.cache()).retract(deps.account(), p, p.id);
     return done;
   });
   router.handle('pubsub.subscribe', obj(address), async (p) => ({
@@ -93,26 +97,26 @@ export function registerPubsubMethods(
   });
 
   router.handle('cache.listNodes', obj({ followedOnly: optional(bool) }), async (p) => ({
-    nodes: await (await deps.cache).listNodes(deps.account(), p.followedOnly ?? true),
+    nodes: await (await deps.cache()).listNodes(deps.account(), p.followedOnly ?? true),
   }));
   router.handle('cache.getNode', obj(address), async (p) => ({
-    node: await (await deps.cache).getNode(deps.account(), p),
+    node: await (await deps.cache()).getNode(deps.account(), p),
   }));
   router.handle('cache.follow', obj(address), async (p) => ({
-    node: await (await deps.cache).follow(deps.account(), p),
+    node: await (await deps.cache()).follow(deps.account(), p),
   }));
   router.handle('cache.unfollow', obj(address), async (p) => {
-    await (await deps.cache).unfollow(deps.account(), p);
+    await (await deps.cache()).unfollow(deps.account(), p);
     return done;
   });
   router.handle('cache.resync', obj(address), async (p) => ({
-    node: await (await deps.cache).resync(deps.account(), p),
+    node: await (await deps.cache()).resync(deps.account(), p),
   }));
   router.handle(
     'cache.markRead',
     obj({ ...address, ids: arrayOf(str(1024), 5000), read: bool }),
     async (p) => {
-      await (await deps.cache).markRead(deps.account(), p, p.ids, p.read);
+      await (await deps.cache()).markRead(deps.account(), p, p.ids, p.read);
       return done;
     },
   );

@@ -13,7 +13,11 @@ import { createSessionManager } from '../xmpp/createSessionManager';
 import { createXmppClient } from '../xmpp/createXmppClient';
 import { defaultBackoff } from '../xmpp/reconnectDelay';
 import { createBackgroundWork } from './createBackgroundWork';
-import { createCacheStores } from './createCacheStores';
+import { createDatabaseHolder } from './createDatabaseHolder';
+import { perDatabase } from './perDatabase';
+import { registerStorageMethods } from './registerStorageMethods';
+import { createItemStore } from '../db/itemStore';
+import { createNodeStore } from '../db/nodeStore';
 import { createSessionPersistence } from './createSessionPersistence';
 import { log } from './log';
 import { probeHttp } from './probeHttp';
@@ -32,17 +36,10 @@ export function startEngine(scope: ServiceWorkerGlobalScope) {
     storageState = data;
     broadcast({ kind: 'event', event: 'storage', data });
   };
-  const database = openSatchelDb({ onStorageState: setStorageState });
-  database.catch((error: unknown) => {
-    const e = SatchelError.from(error, 'storage-error');
-    log('database failed to open', e);
-    const status =
-      e.code === 'storage-upgrade-failed'
-        ? 'upgradeFailed'
-        : e.code === 'storage-full'
-          ? 'full'
-          : 'error';
-    setStorageState({ status, error: e.toData() });
+  const databases = createDatabaseHolder({
+    open: () => openSatchelDb({ onStorageState: setStorageState }),
+    onState: setStorageState,
+    log,
   });
 
   const background = createBackgroundWork();
@@ -62,9 +59,10 @@ export function startEngine(scope: ServiceWorkerGlobalScope) {
       return session.iq(stanza, timeoutMs);
     },
   });
-  const cache = createCacheStores(database).then((stores) =>
+  const cache = perDatabase(databases.get, (db) =>
     createPubsubCache({
-      ...stores,
+      nodes: createNodeStore({ db }),
+      items: createItemStore({ db }),
       iq: iqFor,
       registry,
       now: Date.now,
@@ -78,7 +76,7 @@ export function startEngine(scope: ServiceWorkerGlobalScope) {
   );
 
   const session = createSessionManager({
-    persistence: createSessionPersistence(database),
+    persistence: createSessionPersistence(databases.get),
     connect: (request) =>
       connectOnce(
         {
@@ -95,11 +93,11 @@ export function startEngine(scope: ServiceWorkerGlobalScope) {
       if (!resumed)
         live.client.entity.send(xml('presence')).catch((e: unknown) => log('presence failed', e));
       const account = session.state().account;
-      if (account) background.track(cache.then((c) => c.onSessionStarted(account, resumed)));
+      if (account) background.track(cache().then((c) => c.onSessionStarted(account, resumed)));
     },
     onStanza: (stanza) => {
       const account = session.state().account;
-      if (account) void cache.then((c) => c.onStanza(account, stanza));
+      if (account) void cache().then((c) => c.onStanza(account, stanza));
     },
     isBrowserOnline: () => scope.navigator.onLine,
     now: Date.now,
@@ -116,6 +114,7 @@ export function startEngine(scope: ServiceWorkerGlobalScope) {
     ownOrigin: scope.location.origin,
   });
   registerPubsubMethods(router, { cache, account: signedInAccount, iq: iqFor });
+  registerStorageMethods(router, databases, () => session.restore());
 
   const hub = createChannelHub({
     router,
@@ -139,7 +138,10 @@ export function startEngine(scope: ServiceWorkerGlobalScope) {
 
   return {
     /** Settles once the database is open (or failed to) and the session restore was tried. */
-    ready: database.then(() => restored).catch(() => undefined),
+    ready: databases
+      .get()
+      .then(() => restored)
+      .catch(() => undefined),
     /** Handles a `controller.postMessage`; the returned promise goes to `waitUntil`. */
     async onControllerMessage(
       data: unknown,

@@ -36,7 +36,11 @@ self.addEventListener('install', () => {
 });
 
 self.addEventListener('activate', (event) => {
-  event.waitUntil(self.clients.claim().then(() => getEngine().ready));
+  // Not waiting for the engine here: an activating worker holds back every fetch, and a database
+  // upgrade blocked by an old tab would then hold back the page that explains it. Pages connect
+  // right after and their messages keep the worker alive while the engine starts.
+  event.waitUntil(self.clients.claim());
+  getEngine();
 });
 
 self.addEventListener('message', (event) => {
