@@ -20,7 +20,7 @@ export async function exportRawDatabase(
       const store = db.transaction(storeName, 'readonly').objectStore(storeName);
       const [keys, values] = await Promise.all([
         request(store.getAllKeys()),
-        request(store.getAll()),
+        request<unknown[]>(store.getAll()),
       ]);
       stores[storeName] = keys.map((key, i) => ({ key, value: values[i] }));
     }

@@ -34,7 +34,7 @@ export function createDatabaseHolder(deps: {
     );
     return current;
   }
-  openNow();
+  void openNow(); // its failure is reported by the handler above
 
   async function closeCurrent(): Promise<void> {
     const db = await current.catch(() => undefined);
