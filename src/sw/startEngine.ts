@@ -137,6 +137,11 @@ export function startEngine(scope: ServiceWorkerGlobalScope) {
     .catch((error: unknown) => log('session restore failed', error));
 
   return {
+    /** A background refresh: reconnect if signed in, let the catch-up of synced nodes run. */
+    async refresh(): Promise<void> {
+      await session.restore().catch((error: unknown) => log('refresh failed', error));
+      await background.settled();
+    },
     /** Settles once the database is open (or failed to) and the session restore was tried. */
     ready: databases
       .get()

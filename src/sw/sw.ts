@@ -5,6 +5,7 @@ import {
   precacheAndRoute,
 } from 'workbox-precaching';
 import { NavigationRoute, registerRoute } from 'workbox-routing';
+import { PERIODIC_REFRESH_TAG } from '../shared/periodicRefreshTag';
 import { startEngine } from './startEngine';
 
 declare const self: ServiceWorkerGlobalScope & {
@@ -55,4 +56,11 @@ self.addEventListener('message', (event) => {
   if (state === 'installing' || state === 'installed') return;
   const source = event.source instanceof Client ? event.source : null;
   event.waitUntil(getEngine().onControllerMessage(event.data, event.ports, source));
+});
+
+// Periodic Background Sync (Chromium, installed app): reconnect and catch up synced nodes.
+// The event is not in TypeScript's lib yet: the generic string overload takes it.
+self.addEventListener('periodicsync', (event: Event) => {
+  const sync = event as ExtendableEvent & { tag?: string };
+  if (sync.tag === PERIODIC_REFRESH_TAG) sync.waitUntil(getEngine().refresh());
 });

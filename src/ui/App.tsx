@@ -2,6 +2,7 @@ import { AppHeader } from './components/AppHeader';
 import { RouteView } from './components/RouteView';
 import { SignInForm } from './components/SignInForm';
 import { StorageBanner } from './components/StorageBanner';
+import { StorageWarning } from './install/StorageWarning';
 import { UpdateBanner } from './update/UpdateBanner';
 import { currentPath } from './router/navigation';
 import { parseRoute } from './router/paths';
@@ -31,6 +32,7 @@ export function App() {
       </a>
       <AppHeader section={section} />
       <UpdateBanner />
+      <StorageWarning />
       <StorageBanner />
       <main id="main" tabIndex={-1}>
         {workerBuild.value === undefined ? (

@@ -3,6 +3,9 @@ import { Workbox } from 'workbox-window';
 import { createRpcClient } from '../rpc/client/createRpcClient';
 import { App } from './App';
 import { RpcContext } from './rpcContext';
+import { captureInstallPrompt } from './install/installPrompt';
+import { registerPeriodicRefresh } from './install/registerPeriodicRefresh';
+import { watchStorage } from './install/storageHealth';
 import { startRouter } from './router/navigation';
 import { UpdateContext } from './update/UpdateContext';
 import { watchForUpdates } from './update/watchForUpdates';
@@ -34,7 +37,9 @@ if (!('serviceWorker' in navigator)) {
       console.warn(`[satchel] ${message}`, detail);
     },
   });
+  captureInstallPrompt();
   connectAppState(rpc);
+  watchStorage(rpc);
   forwardNetworkChanges(rpc);
   startRouter();
   const updates = watchForUpdates(workbox);
@@ -49,6 +54,7 @@ if (!('serviceWorker' in navigator)) {
   workbox.register().catch((error: unknown) => {
     console.error('[satchel] could not register the engine', error);
   });
+  registerPeriodicRefresh().catch(() => undefined);
   rpc.start().catch((error: unknown) => {
     console.error('[satchel] could not reach the engine', error);
   });

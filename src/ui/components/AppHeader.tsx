@@ -2,6 +2,7 @@ import { useLayoutEffect, useRef } from 'preact/hooks';
 import { Link } from '../router/Link';
 import { browseHref, homeHref } from '../router/paths';
 import { connection } from '../state/appState';
+import { InstallButton } from '../install/InstallButton';
 import { AccountMenu } from './AccountMenu';
 import { ConnectionStatus } from './ConnectionStatus';
 
@@ -39,6 +40,7 @@ export function AppHeader({ section }: { section: 'feeds' | 'browse' | 'other' }
         </nav>
       ) : null}
       <div class="header-end">
+        <InstallButton />
         <ConnectionStatus />
         <AccountMenu />
       </div>
