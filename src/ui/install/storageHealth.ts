@@ -19,25 +19,27 @@ const ASKED_KEY = 'satchel.persistAsked';
  * an engaged, installed app) — and keeps an estimate so the UI can warn before the quota.
  */
 export function watchStorage(rpc: RpcClient): void {
-  const storage = navigator.storage as StorageManager | undefined;
-  if (!storage?.estimate) return;
+  // Feature detection: older browsers and some embedders lack parts of the Storage API.
+  const storage = navigator.storage as Partial<StorageManager> | undefined;
+  const estimateNow = storage?.estimate?.bind(storage);
+  if (!storage || !estimateNow) return;
   let last = 0;
   const refresh = async (): Promise<void> => {
     if (Date.now() - last < REFRESH_GAP_MS) return;
     last = Date.now();
     const [estimate, persisted] = await Promise.all([
-      storage.estimate(),
-      storage.persisted?.() ?? false,
+      estimateNow(),
+      storage.persisted ? storage.persisted() : false,
     ]);
     storageEstimate.value = { usage: estimate.usage ?? 0, quota: estimate.quota ?? 0, persisted };
   };
   void refresh().catch(() => undefined);
   rpc.on('items', () => void refresh().catch(() => undefined));
   rpc.on('node', (node) => {
-    if (!node.followed || localStorage.getItem(ASKED_KEY) || !storage.persist) return;
+    const persist = storage.persist?.bind(storage);
+    if (!node.followed || localStorage.getItem(ASKED_KEY) || !persist) return;
     localStorage.setItem(ASKED_KEY, String(Date.now()));
-    void storage
-      .persist()
+    void persist()
       .then(() => {
         last = 0;
         return refresh();
