@@ -2,6 +2,7 @@ import type { Route } from '../router/paths';
 import { BrowseView } from '../views/browse/BrowseView';
 import { ServiceNodesView } from '../views/browse/ServiceNodesView';
 import { NotFoundView } from '../views/common/NotFoundView';
+import { OpenUriView } from '../views/common/OpenUriView';
 import { FeedView } from '../views/feed/FeedView';
 import { HomeView } from '../views/home/HomeView';
 import { ItemView } from '../views/item/ItemView';
@@ -32,6 +33,8 @@ export function RouteView({ route }: { route: Route }) {
           id={route.id}
         />
       );
+    case 'open':
+      return <OpenUriView uri={route.uri} />;
     case 'notFound':
       return <NotFoundView path={route.path} />;
   }

@@ -12,6 +12,7 @@ export type Route =
   | { name: 'service'; service: string }
   | { name: 'feed'; service: string; node: string }
   | { name: 'item'; service: string; node: string; id: string }
+  | { name: 'open'; uri: string }
   | { name: 'notFound'; path: string };
 
 function encodeSegment(value: string): string {
@@ -44,6 +45,7 @@ export function parseRoute(pathname: string): Route {
   const [head, a, b, c, ...rest] = parts;
   if (rest.length > 0) return { name: 'notFound', path: pathname };
   if (head === undefined) return { name: 'home' };
+  if (head === 'open' && a === undefined) return { name: 'open', uri: openUri() };
   if (head === 'browse' && b === undefined)
     return a === undefined ? { name: 'browse' } : { name: 'service', service: a };
   if (head === 'feed' && a !== undefined && b !== undefined && c === undefined)
@@ -51,4 +53,9 @@ export function parseRoute(pathname: string): Route {
   if (head === 'item' && a !== undefined && b !== undefined && c !== undefined)
     return { name: 'item', service: a, node: b, id: c };
   return { name: 'notFound', path: pathname };
+}
+
+/** The `uri` query parameter of /open (the protocol handler's target). */
+function openUri(): string {
+  return new URLSearchParams(location.search).get('uri') ?? '';
 }
