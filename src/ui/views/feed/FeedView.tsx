@@ -27,7 +27,7 @@ export function FeedView({ service, node }: { service: string; node: string }) {
   const snapshot = feed.state.status === 'ok' ? feed.state.snapshot : undefined;
   const total = snapshot?.total ?? 0;
   const listRef = useRef<HTMLDivElement>(null);
-  const { range, rowHeight } = useVirtualWindow(listRef, total);
+  const { range, rowHeight, top } = useVirtualWindow(listRef, total);
   const [cursor, setCursorState] = useState<number>();
   // Keys can come faster than renders: the cursor's truth is this ref, the state re-renders.
   const cursorRef = useRef<number | undefined>(undefined);
@@ -71,7 +71,7 @@ export function FeedView({ service, node }: { service: string; node: string }) {
     },
     [heading, setCursor],
   );
-  useReadingPosition({ address, list: listRef, snapshot, rowHeight, cursor, onRestored });
+  useReadingPosition({ address, list: listRef, top, snapshot, rowHeight, cursor, onRestored });
   useLiveFeedUpdates(
     address,
     feed,

@@ -23,11 +23,15 @@ export function listTop(list: HTMLElement): number {
   return list.getBoundingClientRect().top + window.scrollY;
 }
 
+/** How far the top of the visible area (below the sticky header) is into the list, in px. */
+export function viewportOffset(list: HTMLElement): number {
+  return window.scrollY + stickyHeight() - listTop(list);
+}
+
 /** The index of the row at the top of the visible area, and how far it is scrolled past. */
-export function topRow(list: HTMLElement, rowHeight: number): { index: number; offset: number } {
-  const y = window.scrollY + stickyHeight() - listTop(list);
-  if (y <= 0) return { index: 0, offset: 0 };
-  return { index: Math.floor(y / rowHeight), offset: Math.round(y % rowHeight) };
+export function topRow(offset: number, rowHeight: number): { index: number; offset: number } {
+  if (offset <= 0) return { index: 0, offset: 0 };
+  return { index: Math.floor(offset / rowHeight), offset: Math.round(offset % rowHeight) };
 }
 
 export function scrollToRow(list: HTMLElement, rowHeight: number, index: number, offset = 0): void {
@@ -48,13 +52,12 @@ export function revealRow(list: HTMLElement, rowHeight: number, index: number): 
 
 /** Rows from the top of the visible area to its bottom, widened by `overscan` on each side. */
 export function visibleRange(
-  list: HTMLElement,
+  offset: number,
   rowHeight: number,
   total: number,
   overscan: number,
 ): [number, number] {
-  const y = window.scrollY + stickyHeight() - listTop(list);
-  const first = Math.floor(y / rowHeight) - overscan;
-  const last = Math.ceil((y + window.innerHeight) / rowHeight) + overscan;
+  const first = Math.floor(offset / rowHeight) - overscan;
+  const last = Math.ceil((offset + window.innerHeight) / rowHeight) + overscan;
   return [Math.max(0, Math.min(first, total - 1)), Math.max(0, Math.min(last, total - 1))];
 }

@@ -2,13 +2,15 @@ import type { RefObject } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
 import type { NodeAddress } from '../../../shared/protocol';
 import { useRpc } from '../../rpcContext';
-import { type FeedPosition, loadFeedPosition, saveFeedPosition } from '../../storage/feedPosition';
-import { scrollToRow, topRow } from './feedGeometry';
+import { loadFeedPosition, saveFeedPosition } from '../../storage/feedPosition';
+import { scrollToRow } from './feedGeometry';
 import { type FeedSnapshot, itemAt } from './feedSnapshot';
 
 interface Options {
   address: NodeAddress;
   list: RefObject<HTMLElement | null>;
+  /** The row at the top of the viewport, as the virtual window last measured it. */
+  top: RefObject<{ index: number; offset: number } | undefined>;
   snapshot: FeedSnapshot | undefined;
   rowHeight: number;
   cursor: number | undefined;
@@ -24,6 +26,7 @@ interface Options {
 export function useReadingPosition({
   address,
   list,
+  top,
   snapshot,
   rowHeight,
   cursor,
@@ -31,8 +34,8 @@ export function useReadingPosition({
 }: Options): void {
   const rpc = useRpc();
   const restored = useRef(false);
-  const latest = useRef({ snapshot, cursor, rowHeight });
-  latest.current = { snapshot, cursor, rowHeight };
+  const latest = useRef({ snapshot, cursor });
+  latest.current = { snapshot, cursor };
   const { service, node } = address;
 
   useEffect(() => {
@@ -65,44 +68,41 @@ export function useReadingPosition({
       });
   }, [rpc, service, node, list, snapshot, rowHeight, onRestored]);
 
-  // The position is computed while the list exists (on scroll) and written from memory, so the
-  // last one is still known when the view unmounts (its DOM is gone by then).
-  const position = useRef<FeedPosition | undefined>(undefined);
+  // Saved from what the virtual window measured last frame (no layout read here), so it can be
+  // written at unmount too, when the list's DOM is already gone.
   useEffect(() => {
-    const measure = () => {
-      const el = list.current;
-      const { snapshot: snap, cursor: cur, rowHeight: height } = latest.current;
-      if (!el || !snap || height === 0 || !restored.current) return;
-      const top = topRow(el, height);
-      const id = itemAt(snap, top.index)?.id;
-      const cursorId = cur === undefined ? undefined : itemAt(snap, cur)?.id;
-      position.current = {
-        ...top,
-        ...(id && { id }),
-        ...(cur !== undefined && { cursor: cur }),
-        ...(cursorId && { cursorId }),
-      };
-    };
     const save = () => {
-      if (position.current) saveFeedPosition({ service, node }, position.current);
+      const { snapshot: snap, cursor: cur } = latest.current;
+      const at = top.current;
+      if (!snap || !at || !restored.current) return;
+      const id = itemAt(snap, at.index)?.id;
+      const cursorId = cur === undefined ? undefined : itemAt(snap, cur)?.id;
+      saveFeedPosition(
+        { service, node },
+        {
+          ...at,
+          ...(id && { id }),
+          ...(cur !== undefined && { cursor: cur }),
+          ...(cursorId && { cursorId }),
+        },
+      );
     };
     let timer: ReturnType<typeof setTimeout> | undefined;
-    const onScroll = () => {
-      measure();
+    const later = () => {
       clearTimeout(timer);
       timer = setTimeout(save, 250);
     };
-    addEventListener('scroll', onScroll, { passive: true });
-    addEventListener('satchel:position', onScroll);
+    addEventListener('scroll', later, { passive: true });
+    addEventListener('satchel:position', later);
     addEventListener('pagehide', save);
     return () => {
       clearTimeout(timer);
       save();
-      removeEventListener('scroll', onScroll);
-      removeEventListener('satchel:position', onScroll);
+      removeEventListener('scroll', later);
+      removeEventListener('satchel:position', later);
       removeEventListener('pagehide', save);
     };
-  }, [service, node, list]);
+  }, [service, node, top]);
 
   // The cursor moving (j/k) is part of the position too.
   useEffect(() => {
