@@ -1,4 +1,5 @@
 import type { IqCallerApi } from '@xmpp/iq/caller.js';
+import type { Element } from '@xmpp/xml';
 import type { ScramKeys } from '../shared/records';
 import { SatchelError } from '../shared/SatchelError';
 import { classifyConnectError } from './classifyConnectError';
@@ -15,6 +16,9 @@ export interface ConnectRequest {
   /** XEP-0198 state of a previous session to resume (§5). */
   resumption?: { smId: string; inbound: number; fullJid: string };
   timeoutMs: number;
+  /** Every stanza from the start: a resumed stream replays what was missed right after
+   * <resumed/> (XEP-0198 §5), before the caller could attach a listener of its own. */
+  onStanza?: (stanza: Element) => void;
 }
 
 export interface LiveSession {
@@ -61,6 +65,8 @@ export async function connectOnce(
     onMalformed: deps.onMalformed,
   });
   const { entity, streamManagement: sm } = client;
+  const { onStanza } = request;
+  if (onStanza) entity.on('stanza', onStanza);
   if (request.resumption) {
     sm.id = request.resumption.smId;
     sm.inbound = request.resumption.inbound;

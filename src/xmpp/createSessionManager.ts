@@ -24,6 +24,14 @@ export interface SessionManagerDeps {
   log: (message: string, detail?: unknown) => void;
 }
 
+/** Failures before any stream was opened. */
+const UNREACHED: ReadonlySet<ErrorCode> = new Set([
+  'server-unreachable',
+  'no-websocket',
+  'browser-offline',
+  'timeout',
+]);
+
 /** Errors after which retrying cannot help: the user must sign in again. */
 const FATAL: ReadonlySet<ErrorCode> = new Set(['auth-failed', 'plain-refused', 'no-mechanism']);
 
@@ -69,6 +77,14 @@ export function createSessionManager(deps: SessionManagerDeps) {
     return error.detail === undefined ? base : { ...base, detail: error.detail };
   }
 
+  function handleStanza(stanza: Element): void {
+    try {
+      deps.onStanza(stanza);
+    } catch (error) {
+      deps.log('stanza handler failed', error); // one bad stanza must not take the session down
+    }
+  }
+
   /** `force`: a page asked (it saw the network return); the worker's navigator.onLine may lag. */
   async function attemptConnect(first: boolean, force = false): Promise<void> {
     if (!target) return;
@@ -93,6 +109,7 @@ export function createSessionManager(deps: SessionManagerDeps) {
         resource,
         allowPlain: current.allowPlain,
         timeoutMs: deps.connectTimeoutMs,
+        onStanza: handleStanza,
         ...(current.password !== undefined && { password: current.password }),
         ...(current.keys && { keys: current.keys }),
         ...(fresh && {
@@ -107,8 +124,10 @@ export function createSessionManager(deps: SessionManagerDeps) {
     } catch (caught) {
       if (myGeneration !== generation) return;
       const error = SatchelError.from(caught, 'connection-lost');
-      // A failed resumption must not be tried again: fall back to a fresh session next time.
-      if (fresh) await deps.persistence.deleteResumption(current.account).catch(() => undefined);
+      // A resumption the server refused must not be tried again: fall back to a fresh session
+      // next time. Not reaching the server at all says nothing about the resumption: keep it.
+      if (fresh && !UNREACHED.has(error.code))
+        await deps.persistence.deleteResumption(current.account).catch(() => undefined);
       deps.log(`connect failed: ${error.message}`);
       if (FATAL.has(error.code) || first) throw error;
       scheduleRetry(error);
@@ -129,13 +148,6 @@ export function createSessionManager(deps: SessionManagerDeps) {
       persistence: deps.persistence,
       now: deps.now,
       log: deps.log,
-    });
-    entity.on('stanza', (stanza) => {
-      try {
-        deps.onStanza(stanza);
-      } catch (error) {
-        deps.log('stanza handler failed', error); // one bad stanza must not take the session down
-      }
     });
     entity.on('disconnect', () => onLost(session));
     setState('online', {

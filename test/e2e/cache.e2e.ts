@@ -1,0 +1,127 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { XmppPeer } from '../../scripts/lib/xmppPeer';
+import { connectAccount, registerAccount, type TestAccount } from '../support/accounts';
+import { atomEntry } from '../support/atomEntry';
+import {
+  launchBrowser,
+  serviceWorkerReady,
+  stopServiceWorkers,
+  type LaunchedBrowser,
+} from '../support/browser';
+import { pageRpc } from '../support/pageRpc';
+import { signIn } from '../support/signIn';
+
+// Issue 4 "Tests", end to end: the engine in Chromium's service worker, Prosody, and a second
+// client publishing, retracting and purging.
+const appUrl = inject('appUrl');
+const wsUrl = inject('wsUrl');
+const pubsub = inject('pubsubService');
+let browser: LaunchedBrowser;
+let account: TestAccount;
+let publisher: XmppPeer;
+let page: Page;
+
+beforeAll(async () => {
+  account = await registerAccount('cache');
+  publisher = await connectAccount(await registerAccount('publisher'));
+  browser = await launchBrowser();
+  page = await browser.context.newPage();
+  await page.goto(appUrl);
+  await serviceWorkerReady(page);
+  await signIn(page, account, wsUrl);
+}, 60_000);
+afterAll(async () => {
+  await publisher?.stop();
+  await browser?.close();
+});
+
+async function syncedNode(node: string, count: number): Promise<{ service: string; node: string }> {
+  await publisher.createNode(pubsub, node, {
+    'pubsub#max_items': '10000',
+    'pubsub#access_model': 'open',
+  });
+  await publisher.publishMany(
+    pubsub,
+    node,
+    Array.from({ length: count }, (_, i) => ({ id: `i${i}`, payload: atomEntry(`i${i}`) })),
+  );
+  const address = { service: pubsub, node };
+  await pageRpc(page, 'cache.follow', address);
+  await expect
+    .poll(async () => (await pageRpc(page, 'cache.getNode', address)).node?.syncState, {
+      timeout: 120_000,
+      interval: 250,
+    })
+    .toBe('completed');
+  return address;
+}
+
+const cachedIds = async (address: { service: string; node: string }) =>
+  (await pageRpc(page, 'pubsub.getItems', { ...address, max: 1000 })).items.map((i) => i.id).sort();
+
+describe('the cache in the browser', () => {
+  it('follows publish, retract and purge by another client within a second', async () => {
+    const address = await syncedNode(`blog/live-${Date.now()}`, 5);
+    const within = { timeout: 1000, interval: 25 };
+    await publisher.publish(pubsub, address.node, 'fresh', atomEntry('fresh'));
+    await expect.poll(() => cachedIds(address), within).toContain('fresh');
+    await publisher.retract(pubsub, address.node, 'i2');
+    await expect.poll(() => cachedIds(address), within).not.toContain('i2');
+    await publisher.purge(pubsub, address.node);
+    await expect.poll(() => cachedIds(address), within).toEqual([]);
+    const page0 = await pageRpc(page, 'pubsub.getItems', { ...address, max: 10 });
+    expect(page0.source).toBe('cache');
+  });
+
+  it('has exactly the right items after being offline while 20 were published and 3 retracted', async () => {
+    const address = await syncedNode(`blog/away-${Date.now()}`, 10);
+    // Satchel goes away: every page closed and its worker stopped (the socket goes with it).
+    const blank = await browser.context.newPage();
+    await page.close();
+    await stopServiceWorkers(blank);
+    await publisher.publishMany(
+      pubsub,
+      address.node,
+      Array.from({ length: 20 }, (_, i) => ({ id: `away${i}`, payload: atomEntry(`away${i}`) })),
+    );
+    for (const id of ['i4', 'away5', 'away17']) await publisher.retract(pubsub, address.node, id);
+    // Back: a page opens, the worker restarts and resumes or reconnects by itself.
+    page = await browser.context.newPage();
+    await page.goto(appUrl);
+    await blank.close();
+    const expected = [
+      ...Array.from({ length: 10 }, (_, i) => `i${i}`),
+      ...Array.from({ length: 20 }, (_, i) => `away${i}`),
+    ]
+      .filter((id) => !['i4', 'away5', 'away17'].includes(id))
+      .sort();
+    await expect.poll(() => cachedIds(address), { timeout: 20_000 }).toEqual(expected);
+  }, 90_000);
+
+  it('syncs a 5,000-item node completely and serves its pages from the cache with the network cut', async () => {
+    const started = performance.now();
+    const address = await syncedNode(`blog/big-${Date.now()}`, 5000);
+    console.info(
+      `cache.e2e: published and synced 5,000 items in ${Math.round(performance.now() - started)} ms`,
+    );
+    await browser.context.setOffline(true);
+    try {
+      const last = await pageRpc(page, 'pubsub.getItems', { ...address, max: 20, index: 4980 });
+      expect(last).toMatchObject({ source: 'cache', total: 5000, index: 4980 });
+      expect(last.items).toHaveLength(20);
+      const first = await pageRpc(page, 'pubsub.getItems', { ...address, max: 20 });
+      expect(first.items.map((i) => i.id)).toEqual(
+        Array.from({ length: 20 }, (_, i) => `i${4999 - i}`),
+      );
+      const next = await pageRpc(page, 'pubsub.getItems', {
+        ...address,
+        max: 20,
+        after: first.last,
+      });
+      expect(next.items[0]?.id).toBe('i4979');
+    } finally {
+      await browser.context.setOffline(false);
+    }
+  }, 240_000);
+});
