@@ -5,7 +5,7 @@ import { guardIncomingData } from '../../../src/xmpp/guardIncomingData';
 
 function fakeEntity(parse: (data: string) => void) {
   const entity = Object.assign(new EventEmitter(), {
-    parser: {} as unknown,
+    parser: {} as object | null,
     disconnects: 0,
     _onData: (data: unknown) => parse(String(data)),
     disconnect: () => {
