@@ -149,16 +149,28 @@ describe('the reader', () => {
   it('a live post from another client shows "1 new post" without moving the list', async () => {
     await page.locator('.node-link', { hasText: 'Your microblog' }).click();
     await page.locator('.feed-row[data-index="0"]').waitFor();
-    await page.mouse.wheel(0, 300);
+    await page.evaluate(() => window.scrollTo(0, 300));
     await page.keyboard.press('j');
     await expect.poll(() => focusedIndex(page)).not.toBeNull();
-    const before = await page.evaluate(() => ({
-      scrollY: window.scrollY,
-      focused: document.activeElement?.closest('[data-index]')?.getAttribute('data-item-id'),
-      tops: [...document.querySelectorAll('.feed-row[data-item-id]')].map(
-        (r) => `${r.getAttribute('data-item-id')}@${Math.round(r.getBoundingClientRect().top)}`,
-      ),
-    }));
+    // What the reader sees, once it has settled (two frames apart, the same).
+    const view = () =>
+      page.evaluate(async () => {
+        await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+        return {
+          scrollY: window.scrollY,
+          focused: document.activeElement?.closest('[data-index]')?.getAttribute('data-item-id'),
+          tops: [...document.querySelectorAll('.feed-row[data-item-id]')].map(
+            (r) => `${r.getAttribute('data-item-id')}@${Math.round(r.getBoundingClientRect().top)}`,
+          ),
+        };
+      });
+    let before = await view();
+    for (
+      let next = await view();
+      JSON.stringify(next) !== JSON.stringify(before);
+      next = await view()
+    )
+      before = next;
     const entry = xml(
       'entry',
       { xmlns: 'http://www.w3.org/2005/Atom' },
@@ -176,13 +188,7 @@ describe('the reader', () => {
       `reader: publish to "new posts" shown in ${Math.round(performance.now() - published)} ms`,
     );
     await expect(button.textContent()).resolves.toContain('1 new post');
-    const after = await page.evaluate(() => ({
-      scrollY: window.scrollY,
-      focused: document.activeElement?.closest('[data-index]')?.getAttribute('data-item-id'),
-      tops: [...document.querySelectorAll('.feed-row[data-item-id]')].map(
-        (r) => `${r.getAttribute('data-item-id')}@${Math.round(r.getBoundingClientRect().top)}`,
-      ),
-    }));
+    const after = await view();
     expect(after).toEqual(before);
 
     await button.click();
@@ -190,5 +196,51 @@ describe('the reader', () => {
     await expect(page.getByTestId('feed-total').textContent()).resolves.toBe(`${POSTS + 1} posts`);
     await expect.poll(() => page.evaluate(() => window.scrollY)).toBe(0);
     await expect.poll(() => focusedIndex(page)).toBe('0');
+  });
+
+  it('remembers the reading position in a feed across a reload', async () => {
+    const topRowIndex = () =>
+      page.evaluate(() => {
+        const header = document.querySelector('.app-header')?.getBoundingClientRect().bottom ?? 0;
+        const rows = [...document.querySelectorAll<HTMLElement>('.feed-row[data-index]')];
+        return rows.find((r) => r.getBoundingClientRect().bottom > header + 1)?.dataset.index;
+      });
+    await page.evaluate(() => {
+      const row = document.querySelector('.feed-row')?.getBoundingClientRect().height ?? 0;
+      const list = document.querySelector('.feed-list')?.getBoundingClientRect().top ?? 0;
+      window.scrollTo(0, window.scrollY + list + 12 * row + 10);
+    });
+    await expect.poll(topRowIndex).toBe('12');
+    const saved = () =>
+      page.evaluate(
+        (): string | undefined =>
+          Object.keys(localStorage)
+            .filter((k) => k.startsWith('satchel.position:'))
+            .map((k) => localStorage.getItem(k) ?? '')[0],
+      );
+    await expect.poll(saved).toContain('"index":12');
+    await page.reload();
+    await page.locator('.feed-row[data-index="12"]').waitFor();
+    await expect.poll(topRowIndex).toBe('12');
+  });
+
+  it('reloads the feed and an item offline, from the cache', async () => {
+    const item = `${appUrl}item/${account.jid}/${MICROBLOG_NODE}/post-028`;
+    const context = page.context();
+    await context.setOffline(true);
+    try {
+      await page.goto(item);
+      await page.locator('article.post h1').waitFor();
+      await expect
+        .poll(() => page.getByTestId('comments').locator('.comment').count())
+        .toBe(commentCounts.get('post-028'));
+      await page.keyboard.press('Escape');
+      await page.locator('.feed-row[data-index="0"]').waitFor();
+      await expect(page.getByTestId('feed-total').textContent()).resolves.toBe(
+        `${POSTS + 1} posts`,
+      );
+    } finally {
+      await context.setOffline(false);
+    }
   });
 });
