@@ -4,13 +4,14 @@
  */
 const layers = {
   shared: [],
-  db: ['shared'],
+  search: ['shared'],
+  db: ['shared', 'search'],
   analysers: ['shared'],
   xmpp: ['shared'],
   pubsub: ['shared', 'xmpp'],
-  cache: ['shared', 'db', 'pubsub', 'analysers', 'xmpp'],
+  cache: ['shared', 'db', 'pubsub', 'analysers', 'xmpp', 'search'],
   rpc: ['shared'],
-  sw: ['shared', 'db', 'analysers', 'xmpp', 'pubsub', 'cache', 'rpc'],
+  sw: ['shared', 'db', 'analysers', 'xmpp', 'pubsub', 'cache', 'rpc', 'search'],
   ui: ['shared', 'rpc'],
 };
 
@@ -40,7 +41,7 @@ module.exports = {
       comment:
         'Only the worker talks XMPP: @xmpp/* stays in src/xmpp, src/pubsub, src/analysers, src/cache, src/sw.',
       severity: 'error',
-      from: { path: '^src/(ui|rpc|db|shared)/' },
+      from: { path: '^src/(ui|rpc|db|shared|search)/' },
       to: { path: 'node_modules/@xmpp' },
     },
     {

@@ -1,7 +1,7 @@
 /**
  * The typed Dexie database and the row shapes as stored. Rows differ from the shared records
  * only where IndexedDB needs it: booleans cannot be index keys (stored as 0/1) and items carry
- * the derived `fieldKeys` that index their parsed fields.
+ * derived index entries: `fieldKeys` for their parsed fields, and the search entries.
  */
 import type { Dexie, Table } from 'dexie';
 import type {
@@ -30,6 +30,17 @@ export type FieldKey = [
   value: FacetValue,
 ];
 
+/** One `*facetKeys` entry (schema v3): a parsed field value of a node, then the item's
+ * `created`, so `field == value` reads newest first. */
+export type FacetKey = [
+  account: string,
+  service: string,
+  node: string,
+  field: string,
+  value: FacetValue,
+  created: number,
+];
+
 export interface SettingRecord {
   key: string;
   value: unknown;
@@ -37,7 +48,14 @@ export interface SettingRecord {
 
 export type StoredNode = Omit<NodeRecord, 'followed'> & { followed: 0 | 1 };
 
-export type StoredItem = ItemRecord & { read: 0 | 1; fieldKeys: FieldKey[] };
+/** `searchTerms`, `facetKeys` and `pinned` arrived with schema v3 (itemSearchEntries.ts). */
+export type StoredItem = ItemRecord & {
+  read: 0 | 1;
+  pinned: 0 | 1;
+  fieldKeys: FieldKey[];
+  searchTerms: string[];
+  facetKeys: FacetKey[];
+};
 
 export type SatchelDb = Dexie & {
   accounts: Table<AccountRecord, string>;

@@ -55,6 +55,15 @@ export interface NodeConfig {
   raw?: Record<string, string | string[]>;
 }
 
+/** Limits on what the cache keeps of a node, applied whenever items are stored. Pinned items
+ * are never evicted and do not count towards `maxItems`. */
+export interface RetentionPolicy {
+  /** Keep the newest (by `created`) this many unpinned items. */
+  maxItems?: number;
+  /** Drop unpinned items created longer ago than this many days. */
+  maxAgeDays?: number;
+}
+
 export interface NodeRecord {
   account: string;
   service: string;
@@ -73,6 +82,8 @@ export interface NodeRecord {
   lastItemId?: string;
   lastSyncAt?: number;
   config?: NodeConfig;
+  /** How many items, or how old, the cache keeps of this node (issue 7). */
+  retention?: RetentionPolicy;
   /** User follows this node (home screen). */
   followed: boolean;
   extra?: Record<string, unknown>;
@@ -105,6 +116,8 @@ export interface ItemRecord {
    * index booleans. Always set on items read from the database; optional so producers of
    * ItemRecord-shaped values need not invent it. */
   read?: 0 | 1;
+  /** Pinned by the user (schema v3): never evicted by retention or purges. 0/1 like `read`. */
+  pinned?: 0 | 1;
 }
 
 /**

@@ -5,7 +5,12 @@
 import type { SchemaVersion } from './SchemaVersion';
 import { v1InitialSchema } from './v1InitialSchema';
 import { v2ItemReadState } from './v2ItemReadState';
+import { v3SearchIndex } from './v3SearchIndex';
 
 export type { SchemaVersion } from './SchemaVersion';
 
-export const schemaVersions: readonly SchemaVersion[] = [v1InitialSchema, v2ItemReadState];
+export const schemaVersions: readonly SchemaVersion[] = [
+  v1InitialSchema,
+  v2ItemReadState,
+  v3SearchIndex,
+];

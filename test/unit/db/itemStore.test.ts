@@ -42,10 +42,13 @@ describe('upsertItems', () => {
       updated: 1_500,
       seq: 1,
       read: 0,
+      pinned: 0,
       fields: newItems[0]!.fields,
       size: expect.any(Number) as number,
     });
     expect(post).not.toHaveProperty('fieldKeys');
+    expect(post).not.toHaveProperty('searchTerms');
+    expect(post).not.toHaveProperty('facetKeys');
     const broken = await items.getItem(ALICE, PUBSUB, 'events', 'broken');
     expect(broken).toMatchObject({
       parseError: 'missing <title/>',

@@ -60,7 +60,7 @@ describe('upgrade failure', () => {
       }),
     });
     await expect(failing).rejects.toMatchObject({ code: 'storage-upgrade-failed' });
-    await expect(failing).rejects.toThrow(/v3 testOnly: migration bug/);
+    await expect(failing).rejects.toThrow(`v${current + 1} testOnly: migration bug`);
 
     const db = await openSatchelDb(options);
     expect(db.verno).toBe(current);

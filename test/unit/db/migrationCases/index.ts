@@ -1,7 +1,9 @@
 /** One migration case per schema version above 1, by version number (docs/schema-versions.md). */
 import type { MigrationCase } from './MigrationCase';
 import { v2ItemReadState } from './v2ItemReadState';
+import { v3SearchIndex } from './v3SearchIndex';
 
 export const migrationCases: Record<number, MigrationCase> = {
   2: v2ItemReadState,
+  3: v3SearchIndex,
 };

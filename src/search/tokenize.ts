@@ -1,0 +1,124 @@
+/**
+ * Unicode-aware word splitting for the search index and for queries (they must split alike).
+ *
+ * - Words come from Intl.Segmenter (UAX #29 word boundaries, dictionaries for Thai and the
+ *   like) where the runtime has it, else from a letters-and-digits regex.
+ * - Han, Hiragana and Katakana are written without spaces and a dictionary splits the same
+ *   text differently in different contexts, so those runs become overlapping character
+ *   bigrams (離線閱讀 → 離線 線閱 閱讀, plus the last character alone). A query is split the
+ *   same way, so any substring of two or more characters is found, and with prefix matching
+ *   any single character too.
+ * - Emoji and flags are words of their own (👍🏽 folds to 👍).
+ * - Dotted words (capulet.example, v1.2) also give their parts, so "example" finds them.
+ *
+ * Each token keeps its position in the original text, for highlighting.
+ */
+import { foldToken } from './foldToken';
+
+export interface TokenSpan {
+  /** The folded word, as indexed and matched. */
+  token: string;
+  /** UTF-16 offsets of the word in the original text. */
+  start: number;
+  end: number;
+}
+
+/** Longer words are cut to this many code points (a query is cut alike, then prefix-matched). */
+export const MAX_TOKEN_LENGTH = 48;
+
+const CJK_RUN = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u30FC]+/gu;
+const EMOJI = /\p{Extended_Pictographic}|\p{Regional_Indicator}/u;
+/** The fallback's idea of a word: letters, digits and marks, joined by ' or . inside. */
+const FALLBACK_WORD = /[\p{L}\p{N}\p{M}]+(?:['’.][\p{L}\p{N}\p{M}]+)*/gu;
+const FALLBACK_EMOJI = /(?:\p{Extended_Pictographic}|\p{Regional_Indicator})+/gu;
+
+type Segment = { segment: string; index: number; isWordLike?: boolean };
+let segmenter: { segment(text: string): Iterable<Segment> } | null | undefined;
+
+function wordSegmenter() {
+  if (segmenter === undefined) {
+    // Intl.Segmenter: Chromium 87, Safari 14.1, Firefox 125; absent elsewhere.
+    segmenter = 'Segmenter' in Intl ? new Intl.Segmenter(undefined, { granularity: 'word' }) : null;
+  }
+  return segmenter;
+}
+
+/** Test seam: forces the regex fallback (true) or the platform's choice (false). */
+export function useFallbackSegmentation(fallback: boolean): void {
+  segmenter = fallback ? null : undefined;
+}
+
+function cut(token: string): string {
+  if (token.length <= MAX_TOKEN_LENGTH) return token;
+  return Array.from(token).slice(0, MAX_TOKEN_LENGTH).join('');
+}
+
+function pushWord(out: TokenSpan[], word: string, start: number): void {
+  const token = cut(foldToken(word));
+  if (token === '') return;
+  out.push({ token, start, end: start + word.length });
+  if (!word.includes('.')) return;
+  let at = 0;
+  for (const part of word.split('.')) {
+    if (part.length >= 2 && part.length < word.length) {
+      out.push({ token: cut(foldToken(part)), start: start + at, end: start + at + part.length });
+    }
+    at += part.length + 1;
+  }
+}
+
+function segmentWords(out: TokenSpan[], text: string, offset: number): void {
+  const platform = wordSegmenter();
+  if (platform) {
+    for (const { segment, index, isWordLike } of platform.segment(text)) {
+      if (isWordLike === true || EMOJI.test(segment)) pushWord(out, segment, offset + index);
+    }
+    return;
+  }
+  const found: TokenSpan[] = [];
+  for (const match of text.matchAll(FALLBACK_WORD)) pushWord(found, match[0], offset + match.index);
+  for (const match of text.matchAll(FALLBACK_EMOJI)) {
+    // One token per pictograph: without a segmenter the sequences cannot be told apart.
+    let at = match.index;
+    for (const char of match[0]) {
+      pushWord(found, char, offset + at);
+      at += char.length;
+    }
+  }
+  out.push(...found.sort((a, b) => a.start - b.start));
+}
+
+function cjkBigrams(out: TokenSpan[], run: string, offset: number): void {
+  const chars: Array<{ char: string; start: number }> = [];
+  let at = offset;
+  for (const char of run) {
+    chars.push({ char, start: at });
+    at += char.length;
+  }
+  for (let i = 0; i + 1 < chars.length; i += 1) {
+    const a = chars[i];
+    const b = chars[i + 1];
+    if (a && b)
+      out.push({ token: foldToken(a.char + b.char), start: a.start, end: b.start + b.char.length });
+  }
+  const last = chars[chars.length - 1];
+  if (last)
+    out.push({
+      token: foldToken(last.char),
+      start: last.start,
+      end: last.start + last.char.length,
+    });
+}
+
+/** The words of `text` in order, folded, with their offsets. */
+export function tokenize(text: string): TokenSpan[] {
+  const out: TokenSpan[] = [];
+  let done = 0;
+  for (const match of text.matchAll(CJK_RUN)) {
+    if (match.index > done) segmentWords(out, text.slice(done, match.index), done);
+    cjkBigrams(out, match[0], match.index);
+    done = match.index + match[0].length;
+  }
+  if (done < text.length) segmentWords(out, done === 0 ? text : text.slice(done), done);
+  return out;
+}
