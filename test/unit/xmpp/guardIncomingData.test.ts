@@ -4,8 +4,9 @@ import type { Client } from '@xmpp/client-core';
 import { guardIncomingData } from '../../../src/xmpp/guardIncomingData';
 
 function fakeEntity(parse: (data: string) => void) {
+  const parser: object | null = {};
   const entity = Object.assign(new EventEmitter(), {
-    parser: {} as object | null,
+    parser,
     disconnects: 0,
     _onData: (data: unknown) => parse(String(data)),
     disconnect: () => {
