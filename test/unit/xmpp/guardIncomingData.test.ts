@@ -4,9 +4,8 @@ import type { Client } from '@xmpp/client-core';
 import { guardIncomingData } from '../../../src/xmpp/guardIncomingData';
 
 function fakeEntity(parse: (data: string) => void) {
-  const parser: object | null = {};
   const entity = Object.assign(new EventEmitter(), {
-    parser,
+    parser: {},
     disconnects: 0,
     _onData: (data: unknown) => parse(String(data)),
     disconnect: () => {
@@ -56,7 +55,7 @@ describe('guardIncomingData', () => {
     const entity = fakeEntity(() => {
       throw new Error('should not parse');
     });
-    entity.parser = null;
+    Object.assign(entity, { parser: null }); // as @xmpp/connection leaves it after an error
     const reasons: string[] = [];
     guardIncomingData(entity as unknown as Client, (r) => reasons.push(r));
     expect(() => entity._onData('<x/>')).not.toThrow();
