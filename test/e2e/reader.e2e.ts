@@ -234,8 +234,8 @@ describe('the reader', () => {
       await expect
         .poll(() => page.getByTestId('comments').locator('.comment').count())
         .toBe(commentCounts.get('post-028'));
-      await page.keyboard.press('Escape');
-      await page.locator('.feed-row[data-index="0"]').waitFor();
+      await page.keyboard.press('Escape'); // back to the feed, at its remembered position
+      await page.locator('.feed-row[data-item-id]').first().waitFor();
       await expect(page.getByTestId('feed-total').textContent()).resolves.toBe(
         `${POSTS + 1} posts`,
       );
