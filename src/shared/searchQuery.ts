@@ -16,6 +16,10 @@ export interface TimeRange {
   to?: number;
 }
 
+/** A condition on a parsed field: those of queryItems (itemQuery.ts), and `contains`: some
+ * string value of the field contains the text, ignoring case and accents (checked on rows). */
+export type SearchCondition = FieldCondition | { field: string; op: 'contains'; value: string };
+
 export interface SearchNodeFilter {
   service: string;
   node: string;
@@ -34,7 +38,7 @@ export interface SearchQuery {
   created?: TimeRange;
   updated?: TimeRange;
   /** Conditions on parsed fields (ItemRecord.fields); all must hold. */
-  conditions?: FieldCondition[];
+  conditions?: SearchCondition[];
   /** Only pinned (true) or only unpinned (false) items. */
   pinned?: boolean;
   orderBy: SearchOrder;

@@ -1,0 +1,79 @@
+/**
+ * Which ordered index a walk of searchItems reads (docs/search.md): the word a relevance
+ * search needs (its entries are best-first), a parsed field's own index for orderBy 'field' or
+ * for `field == value` in one node (newest first), else the time index. `impliesMatch` when
+ * every item it lists matches, so no row is read but the page's; `listing` is a source with
+ * the same items, whose probe gives the exact total when they are few.
+ */
+import { ALL_FIELDS } from '../search/searchTermKeys';
+import type { SearchCondition, SearchQuery } from '../shared/searchQuery';
+import type { CompiledSearch } from './searchPredicates';
+import type { SearchScope } from './searchScope';
+import {
+  facetTimeSource,
+  fieldOrderSource,
+  termSource,
+  timeSource,
+  type Source,
+} from './searchSources';
+
+export interface Driver {
+  source: Source;
+  impliesMatch: boolean;
+  listing?: Source;
+}
+
+/** The one value of an equality condition, which the facet index lists newest first. */
+function equalityValue(c: SearchCondition) {
+  if (c.op === '==') return c.value;
+  if ((c.op === 'in' || c.op === 'overlap') && c.value.length === 1) return c.value[0];
+  return undefined;
+}
+
+export async function chooseDriver(
+  q: SearchQuery,
+  compiled: CompiledSearch,
+  scope: SearchScope,
+): Promise<Driver> {
+  const single = scope.keys?.size === 1 ? (await scope.nodes())[0] : undefined;
+  const reverse = q.direction === 'desc';
+  const conditions = q.conditions ?? [];
+  const noText = compiled.required.length === 0 && compiled.excluded.length === 0;
+  const noOthers = q.publisher === undefined && q.pinned === undefined;
+
+  if (q.orderBy === 'field' && single && q.orderField !== undefined) {
+    const source = fieldOrderSource(q.account, single, q.orderField, reverse);
+    const alone = noText && noOthers && conditions.length === 0 && !q.created && !q.updated;
+    return { source, impliesMatch: alone };
+  }
+  if (q.orderBy === 'relevance' && compiled.required.length > 0) {
+    // No count is cheap here: the longest word is likely the rarest.
+    const term = [...compiled.required].sort((a, b) => b.word.length - a.word.length)[0];
+    if (term) {
+      const alone =
+        compiled.required.length === 1 &&
+        compiled.excluded.length === 0 &&
+        term.fields === ALL_FIELDS &&
+        noOthers &&
+        conditions.length === 0 &&
+        !q.created &&
+        !q.updated;
+      return {
+        source: termSource(q.account, term, true, !reverse),
+        impliesMatch: alone,
+        listing: termSource(q.account, term, false),
+      };
+    }
+  }
+  const time = q.orderBy === 'updated' ? 'updated' : 'created';
+  const [first] = conditions;
+  const value = first && equalityValue(first);
+  if (time === 'created' && single && first && value !== undefined) {
+    const source = facetTimeSource(q.account, single, first.field, value, q.created, reverse);
+    const alone = noText && noOthers && conditions.length === 1 && !q.updated;
+    return { source, impliesMatch: alone, listing: source };
+  }
+  const source = timeSource(q.account, time, q[time], single, reverse);
+  const other = time === 'created' ? q.updated : q.created;
+  return { source, impliesMatch: noText && noOthers && conditions.length === 0 && !other };
+}

@@ -1,0 +1,99 @@
+/**
+ * Search over every cached item of an account (issue 7; docs/search.md for the plan and its
+ * trade-offs). Each index that can list candidates is probed for at most CANDIDATE_LIMIT keys:
+ * if one lists that few, its items are checked, scored and sorted exactly (candidates plan);
+ * otherwise one ordered index is walked until the page is full (walk plan). Either way only
+ * keys are read in bulk, and rows for few items: no query scores every match in memory.
+ */
+import type { SearchPage, SearchQuery } from '../shared/searchQuery';
+import { prefixRange } from './keyRange';
+import { candidatesPlan, probe } from './searchCandidates';
+import { compileSearch, type CompiledSearch } from './searchPredicates';
+import { resolveSearchScope, type SearchScope } from './searchScope';
+import {
+  facetSource,
+  pinnedSource,
+  publisherSource,
+  termSource,
+  timeSource,
+  type Source,
+} from './searchSources';
+import { chooseDriver } from './searchDriver';
+import { walkPlan } from './searchWalk';
+import type { SatchelDb } from './SatchelDb';
+import { validateSearchQuery } from './validateSearchQuery';
+
+/** Per-node indexes are probed only for this many nodes; more are checked on rows instead. */
+const MAX_NODE_RANGES = 16;
+
+async function candidateSources(
+  q: SearchQuery,
+  compiled: CompiledSearch,
+  scope: SearchScope,
+): Promise<Source[]> {
+  const sources: Source[] = compiled.required.map((term) => termSource(q.account, term, false));
+  const single = scope.keys?.size === 1 ? (await scope.nodes())[0] : undefined;
+  if ((q.conditions ?? []).length > 0) {
+    const nodes = await scope.nodes();
+    if (nodes.length > 0 && nodes.length <= MAX_NODE_RANGES)
+      for (const c of q.conditions ?? []) {
+        const source = facetSource(q.account, nodes, c);
+        if (source) sources.push(source);
+      }
+  }
+  if (q.publisher !== undefined) sources.push(publisherSource(q.account, q.publisher));
+  if (q.pinned === true) sources.push(pinnedSource(q.account));
+  if (q.created) sources.push(timeSource(q.account, 'created', q.created, single, false));
+  if (q.updated) sources.push(timeSource(q.account, 'updated', q.updated, single, false));
+  if (scope.keys !== undefined && scope.keys.size <= MAX_NODE_RANGES) {
+    // A small node is itself a short list of candidates (comment nodes, a fresh feed).
+    const ranges = (await scope.nodes()).map(({ service, node }) => {
+      const [lower, upper] = prefixRange([q.account, service, node], 1);
+      return {
+        index: '[account+service+node+itemId]',
+        lower,
+        upper,
+        reverse: false,
+        keyOf: () => undefined,
+      };
+    });
+    sources.push({ name: 'nodes', ranges });
+  }
+  return sources;
+}
+
+export async function searchItems(db: SatchelDb, q: SearchQuery): Promise<SearchPage> {
+  validateSearchQuery(q);
+  // Read-only: the probes, the walk and the page come from one snapshot.
+  return db.transaction('r', db.items, db.nodes, async () => {
+    const scope = await resolveSearchScope(db, q);
+    const compiled = compileSearch(q, scope.keys);
+    if (scope.keys?.size === 0)
+      return {
+        items: [],
+        total: 0,
+        totalExact: true,
+        offset: q.offset,
+        hasMore: false,
+        plan: 'candidates',
+      };
+    const driver = await chooseDriver(q, compiled, scope);
+    if (driver.impliesMatch) {
+      // The driver's order is the result's and every item it lists matches: read the page,
+      // and count the items when its probe shows they are few.
+      const [page, listed] = await Promise.all([
+        walkPlan(db, q, compiled, driver),
+        driver.listing ? probe(db, driver.listing) : undefined,
+      ]);
+      if (!listed?.keys || page.totalExact) return page;
+      const total = [...listed.keys.values()].filter(compiled.keyMatches).length;
+      return { ...page, total, totalExact: true };
+    }
+    const probes = await Promise.all(
+      (await candidateSources(q, compiled, scope)).map((s) => probe(db, s)),
+    );
+    const complete = probes.flatMap((p) => (p.keys ? [p.keys] : []));
+    if (complete.length > 0) return candidatesPlan(db, q, compiled, complete);
+    return walkPlan(db, q, compiled, driver);
+  });
+}

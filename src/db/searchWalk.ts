@@ -1,0 +1,98 @@
+/**
+ * The walk plan of searchItems: no index lists few enough candidates, so the items are read in
+ * the result's own order from one index (the driver: a word's entries best-first, or the time
+ * index newest-first), checked, and the walk stops as soon as the page and one more item are
+ * found. Rows are read only when the driver alone cannot tell a match. The total is then a lower
+ * bound (`totalExact: false`) unless the walk reached the driver's end. See docs/search.md.
+ */
+import { SatchelError } from '../shared/SatchelError';
+import type { SearchPage, SearchQuery } from '../shared/searchQuery';
+import { readOrdered } from './readOrdered';
+import { keyString, toPageItem } from './searchCandidates';
+import type { CompiledSearch } from './searchPredicates';
+import type { Driver } from './searchDriver';
+import type { ItemKey, SatchelDb, StoredItem } from './SatchelDb';
+
+/** A walk that has checked this many rows without filling its page gives up: the query is too
+ * broad in its index and too narrow in its conditions; the user is told to narrow it. */
+export const MAX_ROWS_EXAMINED = 50_000;
+const MAX_CHUNK = 2_048;
+
+export async function walkPlan(
+  db: SatchelDb,
+  q: SearchQuery,
+  compiled: CompiledSearch,
+  driver: Driver,
+): Promise<SearchPage> {
+  const wanted = q.offset + q.max + 1;
+  const matched: ItemKey[] = [];
+  const seen = new Set<string>();
+  const rows = new Map<string, StoredItem>();
+  let examined = 0;
+
+  const onChunk = async (keys: ItemKey[]): Promise<boolean> => {
+    const fresh = keys.filter((key) => {
+      const id = keyString(key);
+      if (seen.has(id)) return false;
+      seen.add(id);
+      return compiled.keyMatches(key);
+    });
+    if (driver.impliesMatch) {
+      matched.push(...fresh);
+      return matched.length >= wanted;
+    }
+    // Rows are read in slices sized by the share of matches seen so far, so a dense match
+    // reads about the page and a sparse one does not take hundreds of round trips.
+    for (let at = 0; at < fresh.length && matched.length < wanted;) {
+      const rate = examined === 0 ? 1 : Math.max(0.02, (matched.length + 1) / examined);
+      const size = Math.min(1_024, Math.max(8, Math.ceil((wanted - matched.length) / rate) + 2));
+      const slice = fresh.slice(at, at + size);
+      at += slice.length;
+      examined += slice.length;
+      if (examined > MAX_ROWS_EXAMINED)
+        throw new SatchelError(
+          'timeout',
+          'the search examined too many items: add words or filters',
+        );
+      for (const row of await db.items.bulkGet(slice)) {
+        if (row === undefined || !compiled.rowMatches(row)) continue;
+        const key: ItemKey = [row.account, row.service, row.node, row.itemId];
+        rows.set(keyString(key), row);
+        matched.push(key);
+      }
+    }
+    return matched.length >= wanted;
+  };
+  const rowOf = async (key: ItemKey) => rows.get(keyString(key)) ?? (await db.items.get(key));
+
+  let exhausted = true;
+  for (const range of driver.source.ranges) {
+    const firstChunk = Math.min(MAX_CHUNK, Math.max(32, (wanted - matched.length) * 2));
+    const status = await readOrdered(db, range, {
+      firstChunk,
+      maxChunk: MAX_CHUNK,
+      rowOf,
+      onChunk,
+    });
+    if (status === 'stopped') {
+      exhausted = false;
+      break;
+    }
+  }
+
+  const pageKeys = matched.slice(q.offset, q.offset + q.max);
+  const missing = pageKeys.filter((key) => !rows.has(keyString(key)));
+  if (missing.length > 0) {
+    for (const row of await db.items.bulkGet(missing))
+      if (row) rows.set(keyString([row.account, row.service, row.node, row.itemId]), row);
+  }
+  const page = pageKeys.flatMap((key) => rows.get(keyString(key)) ?? []);
+  return {
+    items: page.map((row) => toPageItem(row, compiled, q)),
+    total: matched.length,
+    totalExact: exhausted,
+    offset: q.offset,
+    hasMore: matched.length > q.offset + q.max,
+    plan: 'walk',
+  };
+}
