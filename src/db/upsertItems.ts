@@ -4,6 +4,7 @@
  * leaves identical rows, because the server may replay stanzas after a resume (XEP-0198 §4).
  */
 import type { NewItem } from '../shared/records';
+import { applyRetention } from './applyRetention';
 import { mergeItemRow } from './itemRows';
 import type { ItemKey, NodeAddress, SatchelDb, StoredItem } from './SatchelDb';
 
@@ -15,6 +16,9 @@ export interface UpsertResult {
   added: string[];
   /** Ids already stored whose XML changed. */
   changed: string[];
+  /** Ids the node's retention policy removed in the same transaction (applyRetention.ts);
+   * absent when none. New ids evicted at once are in neither `added` nor `changed`. */
+  evicted?: string[];
 }
 
 /** The last version of each item id in the batch, in first-seen order. */
@@ -38,7 +42,7 @@ export async function upsertItems(
 
   // Only IndexedDB requests are awaited in here: anything else would let the transaction
   // commit half-way (platform-facts).
-  await db.transaction('rw', db.items, db.settings, async () => {
+  await db.transaction('rw', db.items, db.settings, db.nodes, async () => {
     const stored = await db.items.bulkGet(keys);
     const counter = await db.settings.get(ITEM_SEQ_SETTING);
     const lastSeq = typeof counter?.value === 'number' ? counter.value : 0;
@@ -55,6 +59,14 @@ export async function upsertItems(
     });
     await db.items.bulkPut(rows);
     if (seq !== lastSeq) await db.settings.put({ key: ITEM_SEQ_SETTING, value: seq });
+    const record = await db.nodes.get([account, service, node]);
+    const evicted = await applyRetention(db, address, record?.retention, now);
+    if (evicted.length > 0) {
+      const gone = new Set(evicted);
+      result.added = result.added.filter((id) => !gone.has(id));
+      result.changed = result.changed.filter((id) => !gone.has(id));
+      result.evicted = evicted;
+    }
   });
   return result;
 }

@@ -1,0 +1,77 @@
+/**
+ * The exact number of items a search matches, for when searchItems could only give a lower
+ * bound (docs/search.md). Not bounded like a page: it reads every key of each index that lists
+ * candidates and intersects them, and reads rows only for conditions no index answers. The
+ * page asks for it after showing the first results.
+ */
+import { SatchelError } from '../shared/SatchelError';
+import type { SearchQuery } from '../shared/searchQuery';
+import { ALL_FIELDS } from '../search/searchTermKeys';
+import { keyString } from './searchCandidates';
+import { chooseDriver } from './searchDriver';
+import { candidateSources } from './searchItems';
+import { compileSearch, type CompiledSearch } from './searchPredicates';
+import { resolveSearchScope } from './searchScope';
+import type { Source } from './searchSources';
+import type { ItemKey, SatchelDb } from './SatchelDb';
+import { validateSearchQuery } from './validateSearchQuery';
+
+const MAX_ROWS_CHECKED = 200_000;
+const ROW_CHUNK = 500;
+
+async function allKeys(db: SatchelDb, source: Source): Promise<Map<string, ItemKey>> {
+  const keys = new Map<string, ItemKey>();
+  for (const r of source.ranges) {
+    for (const key of await db.items
+      .where(r.index)
+      .between(r.lower, r.upper, true, true)
+      .primaryKeys())
+      keys.set(keyString(key), key);
+  }
+  return keys;
+}
+
+/** Whether the candidate sources alone decide every condition of the query. */
+function sourcesDecide(q: SearchQuery, compiled: CompiledSearch, facetsListed: boolean): boolean {
+  const conditions = q.conditions ?? [];
+  const positive = conditions.every((c) =>
+    ['==', 'in', 'overlap', 'between', '<', '<=', '>', '>='].includes(c.op),
+  );
+  return (
+    compiled.excluded.length === 0 &&
+    compiled.required.every((t) => t.fields === ALL_FIELDS) &&
+    (conditions.length === 0 || (positive && facetsListed)) &&
+    q.pinned !== false &&
+    q.orderBy !== 'field'
+  );
+}
+
+export async function countSearch(db: SatchelDb, q: SearchQuery): Promise<number> {
+  validateSearchQuery(q);
+  return db.transaction('r', db.items, db.nodes, async () => {
+    const scope = await resolveSearchScope(db, q);
+    if (scope.keys?.size === 0) return 0;
+    const compiled = compileSearch(q, scope.keys);
+    const driver = await chooseDriver(q, compiled, scope);
+    // The node filter is checked on each key: listing a whole node would only cost time.
+    const sources = (await candidateSources(q, compiled, scope)).filter((s) => s.name !== 'nodes');
+    const facetsListed = sources.some((s) => s.name.startsWith('field '));
+    const lists: Array<Map<string, ItemKey>> = [];
+    for (const source of sources.length > 0 ? sources : [driver.source])
+      lists.push(await allKeys(db, source));
+    lists.sort((a, b) => a.size - b.size);
+    const [smallest, ...others] = lists;
+    const keys = [...(smallest ?? new Map<string, ItemKey>()).entries()]
+      .filter(([id, key]) => compiled.keyMatches(key) && others.every((l) => l.has(id)))
+      .map(([, key]) => key);
+    if (driver.impliesMatch || sourcesDecide(q, compiled, facetsListed)) return keys.length;
+    if (keys.length > MAX_ROWS_CHECKED)
+      throw new SatchelError('timeout', 'too many items to count: add words or filters');
+    let count = 0;
+    for (let at = 0; at < keys.length; at += ROW_CHUNK) {
+      const rows = await db.items.bulkGet(keys.slice(at, at + ROW_CHUNK));
+      for (const row of rows) if (row !== undefined && compiled.rowMatches(row)) count += 1;
+    }
+    return count;
+  });
+}

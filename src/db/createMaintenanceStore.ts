@@ -1,0 +1,58 @@
+/**
+ * Cache management over the database (issue 7): search, counts, sizes, pins, retention,
+ * purges and clearing. Every failure is a SatchelError (mapDbError.ts).
+ */
+import type { PurgeScope } from '../shared/cacheManagement';
+import type { RetentionPolicy } from '../shared/records';
+import type { SearchQuery } from '../shared/searchQuery';
+import { applyRetention } from './applyRetention';
+import { countSearch } from './countSearch';
+import { withDbErrors } from './mapDbError';
+import { nodeStats } from './nodeStats';
+import { clearAccount, purgeItems } from './purgeItems';
+import type { NodeAddress, SatchelDb } from './SatchelDb';
+import { searchItems } from './searchItems';
+
+export interface MaintenanceStoreDeps {
+  db: SatchelDb;
+  now?: () => number;
+}
+
+export function createMaintenanceStore({ db, now = Date.now }: MaintenanceStoreDeps) {
+  return {
+    search: (query: SearchQuery) => withDbErrors(() => searchItems(db, query)),
+    count: (query: SearchQuery) => withDbErrors(() => countSearch(db, query)),
+    nodeStats: (at: NodeAddress) => withDbErrors(() => nodeStats(db, at)),
+
+    /** Pins or unpins items of a node; returns how many exist. */
+    setPinned: (at: NodeAddress, itemIds: readonly string[], pinned: boolean) =>
+      withDbErrors(() =>
+        db.items.bulkUpdate(
+          itemIds.map((id) => ({
+            key: [at.account, at.service, at.node, id],
+            changes: { pinned: pinned ? 1 : 0 },
+          })),
+        ),
+      ),
+
+    /** Stores the node's policy (undefined removes it) and applies it at once; returns the
+     * evicted ids, or undefined when the node is not stored. */
+    setRetention: (at: NodeAddress, policy: RetentionPolicy | undefined) =>
+      withDbErrors(() =>
+        db.transaction('rw', db.items, db.nodes, async (): Promise<string[] | undefined> => {
+          const updated = await db.nodes.update([at.account, at.service, at.node], {
+            retention: policy,
+          });
+          if (updated === 0) return undefined;
+          return applyRetention(db, at, policy, now());
+        }),
+      ),
+
+    purgeOlderThan: (account: string, scope: PurgeScope, before: number) =>
+      withDbErrors(() => purgeItems(db, account, scope, before)),
+
+    clearAccount: (account: string) => withDbErrors(() => clearAccount(db, account)),
+  };
+}
+
+export type MaintenanceStore = ReturnType<typeof createMaintenanceStore>;
