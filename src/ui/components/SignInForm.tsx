@@ -5,6 +5,7 @@ import { SatchelError } from '../../shared/SatchelError';
 import type { RpcErrorData } from '../../shared/protocol';
 import { useRpc } from '../rpcContext';
 import { signingIn } from '../state/appState';
+import { SignInOptions } from './SignInOptions';
 
 /**
  * Sign-in: JID, password, WebSocket URL (prefilled by XEP-0156 discovery through the worker,
@@ -82,9 +83,7 @@ export function SignInForm() {
         required
         placeholder="you@example.org"
         value={jid}
-        onInput={(e) => {
-          setJid(e.currentTarget.value);
-        }}
+        onInput={(e) => setJid(e.currentTarget.value)}
         onBlur={() => void discover()}
       />
       <label for="password">Password</label>
@@ -95,9 +94,7 @@ export function SignInForm() {
         autoComplete="current-password"
         required
         value={password}
-        onInput={(e) => {
-          setPassword(e.currentTarget.value);
-        }}
+        onInput={(e) => setPassword(e.currentTarget.value)}
       />
       <label for="websocket-url">
         WebSocket URL {discovering ? <span class="muted">(looking it up…)</span> : null}
@@ -118,35 +115,12 @@ export function SignInForm() {
       <p id="websocket-help" class="muted">
         Found automatically when your server publishes it (XEP-0156).
       </p>
-      <label class="check">
-        <input
-          type="checkbox"
-          name="stay-signed-in"
-          aria-describedby="stay-help"
-          checked={staySignedIn}
-          onChange={(e) => {
-            setStay(e.currentTarget.checked);
-          }}
-        />
-        Stay signed in
-      </label>
-      <p id="stay-help" class="muted">
-        This browser keeps keys derived from your secret, never the secret itself.
-      </p>
-      <details>
-        <summary>Advanced</summary>
-        <label class="check">
-          <input
-            type="checkbox"
-            name="allow-plain"
-            checked={allowPlain}
-            onChange={(e) => {
-              setAllowPlain(e.currentTarget.checked);
-            }}
-          />
-          Allow PLAIN authentication on an unencrypted connection
-        </label>
-      </details>
+      <SignInOptions
+        staySignedIn={staySignedIn}
+        allowPlain={allowPlain}
+        onStay={setStay}
+        onAllowPlain={setAllowPlain}
+      />
       {error ? (
         <p class="form-error" role="alert" data-code={error.code}>
           {error.message}

@@ -72,3 +72,16 @@ export function withRead(snapshot: FeedSnapshot, ids: readonly string[]): FeedSn
     for (const item of items) if (set.has(item.id)) read.push({ ...item, read: true });
   return withItems(snapshot, read);
 }
+
+/** Pages covering indexes first..last that are neither loaded nor being loaded. */
+export function missingPages(
+  snapshot: FeedSnapshot,
+  first: number,
+  last: number,
+  loading: ReadonlySet<number>,
+): number[] {
+  const pages: number[] = [];
+  for (let p = Math.max(0, Math.floor(first / PAGE_SIZE)); p <= Math.floor(last / PAGE_SIZE); p++)
+    if (p * PAGE_SIZE < snapshot.total && !snapshot.pages.has(p) && !loading.has(p)) pages.push(p);
+  return pages;
+}

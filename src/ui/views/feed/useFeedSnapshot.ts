@@ -2,9 +2,11 @@ import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import type { NodeAddress, NodeView } from '../../../shared/protocol';
 import { SatchelError } from '../../../shared/SatchelError';
 import { useRpc } from '../../rpcContext';
+import { countNewPosts, NEW_WINDOW } from './countNewPosts';
 import {
   type FeedSnapshot,
   loadedIds,
+  missingPages,
   PAGE_SIZE,
   snapshotFromPage,
   withItems,
@@ -15,9 +17,6 @@ export type FeedState =
   | { status: 'loading' }
   | { status: 'error'; error: SatchelError }
   | { status: 'ok'; snapshot: FeedSnapshot; pageError?: SatchelError };
-
-/** How many of the newest items are compared with the snapshot to count new posts. */
-const NEW_WINDOW = 50;
 
 /** The feed's data: the snapshot, the pages loaded on demand, and the updates events bring. */
 export function useFeedSnapshot(address: NodeAddress) {
@@ -70,12 +69,7 @@ export function useFeedSnapshot(address: NodeAddress) {
       const snap = current.current;
       if (!snap || snap.source !== 'cache') return;
       const mine = generation.current;
-      for (
-        let p = Math.max(0, Math.floor(first / PAGE_SIZE));
-        p <= Math.floor(last / PAGE_SIZE);
-        p++
-      ) {
-        if (p * PAGE_SIZE >= snap.total || snap.pages.has(p) || inflight.current.has(p)) continue;
+      for (const p of missingPages(snap, first, last, inflight.current)) {
         inflight.current.add(p);
         // Posts that arrived above the snapshot shift the store's indexes by newCount.
         const index = p * PAGE_SIZE + snap.newCount;
@@ -112,19 +106,13 @@ export function useFeedSnapshot(address: NodeAddress) {
     [rpc, service, node, commit],
   );
 
-  /** Counts posts newer than the snapshot's first item; an empty feed just takes them in. */
+  /** Counts posts newer than the snapshot's first item (see countNewPosts). */
   const countNew = useCallback(async () => {
     const snap = current.current;
     if (!snap) return;
-    const top = snap.pages.get(0)?.[0];
-    if (!top) return load(true);
+    if (!snap.pages.get(0)?.[0]) return load(true); // an empty feed just takes them in
     const page = await rpc.call('pubsub.getItems', { service, node, max: NEW_WINDOW });
-    const loaded = loadedIds(current.current ?? snap);
-    const topTime = top.created ?? 0;
-    const fresh = page.items.filter(
-      (item) => !loaded.has(item.id) && (item.created ?? 0) >= topTime,
-    );
-    commit((s) => ({ ...s, newCount: fresh.length, newCapped: fresh.length >= NEW_WINDOW }));
+    commit((s) => ({ ...s, ...countNewPosts(s, page.items) }));
   }, [rpc, service, node, commit, load]);
 
   const markRemoved = useCallback(
