@@ -40,7 +40,7 @@ const FIELD_NAMES: Record<string, number> = {
   category: FIELD_BITS.tags,
 };
 
-const CHUNK = /(-?)(?:([a-z]+):)?(?:"([^"]*)"?|(\S+))/giu;
+const CHUNK = /(-?)(?:([a-z]+):)?(?:"([^"]*)"?|(\S+))?/giu;
 
 export function parseSearchText(text: string): ParsedSearchText {
   const result: ParsedSearchText = { required: [], excluded: [] };
@@ -53,8 +53,10 @@ export function parseSearchText(text: string): ParsedSearchText {
       fields === undefined && fieldName !== undefined
         ? `${fieldName}:${bare ?? quoted ?? ''}`
         : (quoted ?? bare ?? '');
+    // A field name still being typed ("title:") is not a word yet.
+    if (fields !== undefined && quoted === undefined && bare === undefined) continue;
     const list = minus === '-' ? result.excluded : result.required;
-    for (const { token } of tokenize(body)) {
+    for (const { token } of tokenize(body, { query: true })) {
       const term: QueryTerm = {
         word: token,
         prefix: quoted === undefined,

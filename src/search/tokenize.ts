@@ -88,7 +88,7 @@ function segmentWords(out: TokenSpan[], text: string, offset: number): void {
   out.push(...found.sort((a, b) => a.start - b.start));
 }
 
-function cjkBigrams(out: TokenSpan[], run: string, offset: number): void {
+function cjkBigrams(out: TokenSpan[], run: string, offset: number, query: boolean): void {
   const chars: Array<{ char: string; start: number }> = [];
   let at = offset;
   for (const char of run) {
@@ -102,7 +102,9 @@ function cjkBigrams(out: TokenSpan[], run: string, offset: number): void {
       out.push({ token: foldToken(a.char + b.char), start: a.start, end: b.start + b.char.length });
   }
   const last = chars[chars.length - 1];
-  if (last)
+  // The last character alone lets a one-character query find it; in a longer query its pair
+  // already implies it.
+  if (last && (!query || chars.length === 1))
     out.push({
       token: foldToken(last.char),
       start: last.start,
@@ -110,13 +112,14 @@ function cjkBigrams(out: TokenSpan[], run: string, offset: number): void {
     });
 }
 
-/** The words of `text` in order, folded, with their offsets. */
-export function tokenize(text: string): TokenSpan[] {
+/** The words of `text` in order, folded, with their offsets. A query (`query`) leaves out
+ * what its other words imply. */
+export function tokenize(text: string, { query = false } = {}): TokenSpan[] {
   const out: TokenSpan[] = [];
   let done = 0;
   for (const match of text.matchAll(CJK_RUN)) {
     if (match.index > done) segmentWords(out, text.slice(done, match.index), done);
-    cjkBigrams(out, match[0], match.index);
+    cjkBigrams(out, match[0], match.index, query);
     done = match.index + match[0].length;
   }
   if (done < text.length) segmentWords(out, done === 0 ? text : text.slice(done), done);
