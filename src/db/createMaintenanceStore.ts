@@ -3,10 +3,12 @@
  * purges and clearing. Every failure is a SatchelError (mapDbError.ts).
  */
 import type { PurgeScope } from '../shared/cacheManagement';
-import type { RetentionPolicy } from '../shared/records';
+import type { ItemRecord, RetentionPolicy } from '../shared/records';
 import type { SearchQuery } from '../shared/searchQuery';
 import { applyRetention } from './applyRetention';
 import { countSearch } from './countSearch';
+import { toItemRecord } from './itemRows';
+import { maxKeyPart, MIN_KEY_PART } from './keyRange';
 import { withDbErrors } from './mapDbError';
 import { nodeStats } from './nodeStats';
 import { clearAccount, purgeItems } from './purgeItems';
@@ -52,6 +54,23 @@ export function createMaintenanceStore({ db, now = Date.now }: MaintenanceStoreD
       withDbErrors(() => purgeItems(db, account, scope, before)),
 
     clearAccount: (account: string) => withDbErrors(() => clearAccount(db, account)),
+
+    /** Up to `limit` items of a node in id order, after `afterId` (export, page by page). */
+    readNodeItems: (at: NodeAddress, afterId: string | undefined, limit: number) =>
+      withDbErrors(async (): Promise<ItemRecord[]> => {
+        const { account, service, node } = at;
+        const rows = await db.items
+          .where('[account+service+node+itemId]')
+          .between(
+            [account, service, node, afterId ?? MIN_KEY_PART],
+            [account, service, node, maxKeyPart()],
+            afterId === undefined,
+            true,
+          )
+          .limit(limit)
+          .toArray();
+        return rows.map(toItemRecord);
+      }),
   };
 }
 

@@ -34,6 +34,8 @@ export const errorMessages = {
     'Another Satchel tab is holding the old database version open: close it or reload it.',
   'storage-version-changed': 'Satchel was updated in another tab: reload this page.',
   'storage-error': 'The local database failed.',
+  // Cache management (issue 7)
+  'import-invalid': 'That file is not a valid Satchel cache export; nothing was imported.',
   // Pubsub (XEP-0060 §7 and §8 error conditions)
   'item-not-found': 'That node or item does not exist.',
   forbidden: 'You are not allowed to do that on this node.',

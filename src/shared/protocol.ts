@@ -9,7 +9,9 @@
  */
 import type { ErrorCode } from './errorCodes';
 import type { FieldCondition, ItemOrder } from './itemQuery';
-import type { NodeConfig, SubscriptionState, SyncState } from './records';
+import type { NodeConfig, RetentionPolicy, SubscriptionState, SyncState } from './records';
+import type { CacheStats, ConflictChoice, ImportReport, PurgeScope } from './cacheManagement';
+import type { SearchCondition, SearchOrder, SearchResult, TimeRange } from './searchQuery';
 
 /** Bumped when a message shape changes incompatibly; a page and worker that differ must reload. */
 export type ProtocolVersion = 1;
@@ -106,11 +108,66 @@ export interface RpcMethods {
     params: NodeAddress & { ids: string[]; read: boolean };
     result: Record<string, never>;
   };
+
+  // Search everything cached, offline (issue 7; docs/search.md). `total` may be a lower bound
+  // (`totalExact: false`): `search.count` then counts exactly, at the cost of reading more.
+  'search.query': { params: SearchParams; result: SearchResult };
+  'search.count': { params: SearchParams; result: { total: number } };
+  // Managing the cache (issue 7). Pinned items are never removed by purges or retention.
+  'cache.stats': { params: Record<string, never>; result: CacheStats };
+  'cache.purgeOlderThan': { params: PurgeScope & { before: number }; result: { removed: number } };
+  /** Every cached node and item of the account (server subscriptions stay). */
+  'cache.clearAll': { params: Record<string, never>; result: { nodes: number } };
+  /** Forget the node (analysis, state, items) and follow or sync it again. */
+  'cache.reset': { params: NodeAddress; result: { node: NodeView } };
+  'cache.setRetention': {
+    params: NodeAddress & { retention: RetentionPolicy | null };
+    result: { evicted: number };
+  };
+  'cache.pin': {
+    params: NodeAddress & { ids: string[]; pinned: boolean };
+    result: Record<string, never>;
+  };
+  /** The node as an Atom feed document (RFC 4287), from the stored raw items. */
+  'cache.exportNode': { params: NodeAddress; result: { atom: string; items: number } };
+  /** The whole cache of the account as a versioned JSON document (src/cache/cacheExportFormat.ts). */
+  'cache.exportAll': {
+    params: Record<string, never>;
+    result: { json: string; nodes: number; items: number };
+  };
+  /** Validates the whole file first and writes nothing unless it is valid; `dryRun` reports
+   * what would happen (conflicts included) without writing. Conflicts are skipped by default. */
+  'cache.importAll': {
+    params: { json: string; onConflict?: ConflictChoice; dryRun?: boolean };
+    result: ImportReport;
+  };
 }
 
 export interface NodeAddress {
   service: string;
   node: string;
+}
+
+/** What a page may search for (src/shared/searchQuery.ts), for the signed-in account. */
+export interface SearchParams {
+  /** The query syntax of src/search/parseSearchText.ts. */
+  text?: string;
+  nodes?: NodeAddress[];
+  services?: string[];
+  types?: string[];
+  subtypes?: string[];
+  publisher?: string;
+  created?: TimeRange;
+  updated?: TimeRange;
+  conditions?: SearchCondition[];
+  pinned?: boolean;
+  /** Default relevance (created when there is no text). */
+  orderBy?: SearchOrder;
+  orderField?: string;
+  direction?: 'desc' | 'asc';
+  offset?: number;
+  /** Default 20, at most 100. */
+  max?: number;
 }
 
 export interface GetItemsParams extends NodeAddress {

@@ -22,6 +22,7 @@ import { createSessionPersistence } from './createSessionPersistence';
 import { log } from './log';
 import { probeHttp } from './probeHttp';
 import { registerPubsubMethods } from './registerPubsubMethods';
+import { registerSearchMethods } from './registerSearchMethods';
 import { registerSessionMethods } from './registerSessionMethods';
 
 /**
@@ -115,6 +116,13 @@ export function startEngine(scope: ServiceWorkerGlobalScope) {
   });
   registerPubsubMethods(router, { cache, account: signedInAccount, iq: iqFor });
   registerStorageMethods(router, databases, () => session.restore());
+  registerSearchMethods(router, {
+    database: databases.get,
+    cache,
+    registry,
+    account: signedInAccount,
+    broadcast,
+  });
 
   const hub = createChannelHub({
     router,

@@ -21,7 +21,7 @@ const facet: Validator<FacetValue> = (value, path) => {
   throw new ValidationError(`${path} must be a string or a finite number`);
 };
 
-const condition: Validator<FieldCondition> = (value, path) => {
+export const condition: Validator<FieldCondition> = (value, path) => {
   const base = obj({
     field: str(200),
     op: oneOf('==', '!=', '<', '<=', '>', '>=', 'between', 'in', 'not_in', 'overlap', 'disjoint'),
