@@ -1,6 +1,7 @@
 import { useLayoutEffect, useRef } from 'preact/hooks';
 import { Link } from '../router/Link';
-import { browseHref, homeHref } from '../router/paths';
+import { currentPath } from '../router/navigation';
+import { browseHref, homeHref, manageHref, searchPageHref } from '../router/paths';
 import { connection } from '../state/appState';
 import { InstallButton } from '../install/InstallButton';
 import { AccountMenu } from './AccountMenu';
@@ -11,6 +12,7 @@ export function AppHeader({ section }: { section: 'feeds' | 'browse' | 'other' }
   const signedIn =
     connection.value.status !== 'signedOut' && connection.value.account !== undefined;
   const header = useRef<HTMLElement>(null);
+  const tool = /^\/(search|manage)(?:[/?]|$)/u.exec(currentPath.value)?.[1];
   // Sticky things below the header (the "new posts" control) sit under its real height.
   useLayoutEffect(() => {
     const el = header.current;
@@ -31,11 +33,20 @@ export function AppHeader({ section }: { section: 'feeds' | 'browse' | 'other' }
       </Link>
       {signedIn ? (
         <nav class="main-nav" aria-label="Main">
-          <Link href={homeHref()} aria-current={section === 'feeds' ? 'page' : undefined}>
+          <Link
+            href={homeHref()}
+            aria-current={section === 'feeds' && tool === undefined ? 'page' : undefined}
+          >
             Feeds
           </Link>
           <Link href={browseHref()} aria-current={section === 'browse' ? 'page' : undefined}>
             Browse
+          </Link>
+          <Link href={searchPageHref()} aria-current={tool === 'search' ? 'page' : undefined}>
+            Search
+          </Link>
+          <Link href={manageHref()} aria-current={tool === 'manage' ? 'page' : undefined}>
+            Manage
           </Link>
         </nav>
       ) : null}

@@ -13,6 +13,8 @@ export type Route =
   | { name: 'feed'; service: string; node: string }
   | { name: 'item'; service: string; node: string; id: string }
   | { name: 'open'; uri: string }
+  | { name: 'search' }
+  | { name: 'manage' }
   | { name: 'notFound'; path: string };
 
 function encodeSegment(value: string): string {
@@ -21,6 +23,9 @@ function encodeSegment(value: string): string {
 
 export const homeHref = (): string => '/';
 export const browseHref = (): string => '/browse';
+/** The search view reads its own query string (views/search/searchUrl.ts). */
+export const searchPageHref = (): string => '/search';
+export const manageHref = (): string => '/manage';
 export const serviceHref = (service: string): string => `/browse/${encodeSegment(service)}`;
 export const feedHref = (address: NodeAddress): string =>
   `/feed/${encodeSegment(address.service)}/${encodeSegment(address.node)}`;
@@ -46,6 +51,8 @@ export function parseRoute(pathname: string): Route {
   if (rest.length > 0) return { name: 'notFound', path: pathname };
   if (head === undefined) return { name: 'home' };
   if (head === 'open' && a === undefined) return { name: 'open', uri: openUri() };
+  if (head === 'search' && a === undefined) return { name: 'search' };
+  if (head === 'manage' && a === undefined) return { name: 'manage' };
   if (head === 'browse' && b === undefined)
     return a === undefined ? { name: 'browse' } : { name: 'service', service: a };
   if (head === 'feed' && a !== undefined && b !== undefined && c === undefined)

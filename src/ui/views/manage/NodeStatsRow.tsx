@@ -1,0 +1,114 @@
+import type { NodeStats } from '../../../shared/cacheManagement';
+import type { SatchelError } from '../../../shared/SatchelError';
+import { formatBytes, plural } from '../../format/count';
+import { nodeTitle } from '../../format/nodeTitle';
+import { Link } from '../../router/Link';
+import { feedHref } from '../../router/paths';
+import { useRpc } from '../../rpcContext';
+import { RelativeTime } from '../common/RelativeTime';
+import { ConfirmButton } from './ConfirmButton';
+import { downloadFile, fileNameFor } from './downloadFile';
+import { RetentionEditor } from './RetentionEditor';
+
+/** Exports and imports read or write a whole node or cache: they may take long. */
+export const LONG_MS = 300_000;
+
+interface Props {
+  stats: NodeStats;
+  account: string | undefined;
+  onChanged: () => void;
+  onError: (error: SatchelError) => void;
+}
+
+/** One cached node: its figures, state, retention and actions. */
+export function NodeStatsRow({ stats, account, onChanged, onError }: Props) {
+  const rpc = useRpc();
+  const at = { service: stats.service, node: stats.node };
+  const title = nodeTitle(
+    { ...at, ...(stats.title !== undefined && { config: { title: stats.title } }) },
+    account,
+  );
+  const exportAtom = async () => {
+    const { atom } = await rpc.call('cache.exportNode', at, LONG_MS);
+    downloadFile(atom, fileNameFor(title, 'atom'), 'application/atom+xml');
+  };
+  return (
+    <tr data-node={stats.node} data-service={stats.service}>
+      <th scope="row">
+        <Link href={feedHref(at)}>{title}</Link>
+        <span class="muted node-address">
+          {stats.service}
+          {title === stats.node ? '' : ` · ${stats.node}`}
+          {stats.type ? ` · ${stats.type}` : ''}
+        </span>
+      </th>
+      <td data-testid="item-count">
+        {stats.itemCount.toLocaleString()}
+        {stats.pinnedCount > 0 ? (
+          <span class="muted"> ({stats.pinnedCount.toLocaleString()} pinned)</span>
+        ) : null}
+      </td>
+      <td>{`${stats.bytesExact ? '' : '≈ '}${formatBytes(stats.bytes)}`}</td>
+      <td>
+        <span data-sync={stats.syncState}>{stats.syncState}</span>
+        {stats.lastSyncAt !== undefined ? (
+          <span class="muted">
+            {' '}
+            · synced <RelativeTime at={stats.lastSyncAt} />
+          </span>
+        ) : null}
+        {stats.error ? (
+          <span class="form-error" data-code={stats.error.code}>
+            {' '}
+            {stats.error.message}
+          </span>
+        ) : null}
+      </td>
+      <td>
+        <RetentionEditor
+          at={at}
+          retention={stats.retention}
+          onChanged={onChanged}
+          onError={onError}
+        />
+      </td>
+      <td class="node-actions">
+        <ConfirmButton
+          label="Resync"
+          busyLabel="Resyncing…"
+          run={async () => {
+            await rpc.call('cache.resync', at);
+            onChanged();
+          }}
+          onError={onError}
+        />
+        <ConfirmButton
+          label="Reset"
+          question="Forget this feed and sync it again from scratch?"
+          danger
+          run={async () => {
+            await rpc.call('cache.reset', at);
+            onChanged();
+          }}
+          onError={onError}
+        />
+        <ConfirmButton
+          label="Export Atom"
+          busyLabel="Exporting…"
+          run={exportAtom}
+          onError={onError}
+        />
+        <ConfirmButton
+          label="Unfollow and delete"
+          question={`Unfollow and delete ${plural(stats.itemCount, 'cached item')}?`}
+          danger
+          run={async () => {
+            await rpc.call('cache.unfollow', at);
+            onChanged();
+          }}
+          onError={onError}
+        />
+      </td>
+    </tr>
+  );
+}
