@@ -6,8 +6,8 @@ import { OpenUriView } from '../views/common/OpenUriView';
 import { FeedView } from '../views/feed/FeedView';
 import { HomeView } from '../views/home/HomeView';
 import { ItemView } from '../views/item/ItemView';
-import { ManageView } from '../views/manage/ManageView';
-import { SearchView } from '../views/search/SearchView';
+import { LazyManageView } from '../views/manage/LazyManageView';
+import { LazySearchView } from '../views/search/LazySearchView';
 
 /** The view a route names; a key per address so a new feed or item starts from a clean state. */
 export function RouteView({ route }: { route: Route }) {
@@ -38,9 +38,9 @@ export function RouteView({ route }: { route: Route }) {
     case 'open':
       return <OpenUriView uri={route.uri} />;
     case 'search':
-      return <SearchView />;
+      return <LazySearchView />;
     case 'manage':
-      return <ManageView />;
+      return <LazyManageView />;
     case 'notFound':
       return <NotFoundView path={route.path} />;
   }
