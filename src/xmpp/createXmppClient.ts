@@ -6,6 +6,7 @@ import resourceBinding from '@xmpp/resource-binding';
 import streamFeatures from '@xmpp/stream-features';
 import streamManagement, { type StreamManagementApi } from '@xmpp/stream-management';
 import websocket from '@xmpp/websocket';
+import { countFromEnabled } from './countFromEnabled';
 import { guardIncomingData } from './guardIncomingData';
 import { saslFeature, type SaslCredentials, type SaslOutcome } from './saslFeature';
 
@@ -44,12 +45,17 @@ export function createXmppClient(options: XmppClientOptions): XmppClient {
   websocket({ entity });
   const mw = middleware({ entity });
   const features = streamFeatures({ middleware: mw });
+  // Stream management first: its middleware counts every inbound stanza for XEP-0198 'h'
+  // (§4). @xmpp/iq's caller swallows the replies it handles without calling next(), so
+  // registered after it (as @xmpp/client does) the count misses every iq result, acks run low,
+  // and Prosody closes the stream ("acknowledged less stanzas than already acknowledged").
+  // Feature order is unaffected: SASL's handler only fires on <mechanisms/>, and on the
+  // post-auth features stream management resumes or binds, then enables (§5, RFC 6120 §7).
+  const sm = streamManagement({ streamFeatures: features, entity, middleware: mw });
+  countFromEnabled(entity, sm);
   const caller = iqCaller({ middleware: mw, entity });
   const callee = iqCallee({ middleware: mw, entity });
-  // Order defines priority, as in @xmpp/client: SASL, then stream management (which resumes
-  // before binding, XEP-0198 §5), then resource binding (RFC 6120 §7).
   saslFeature({ streamFeatures: features }, options.credentials, options.onAuthenticated);
-  const sm = streamManagement({ streamFeatures: features, entity, middleware: mw });
   resourceBinding({ iqCaller: caller, streamFeatures: features }, options.resource);
   callee.get('urn:xmpp:ping', 'ping', () => ({})); // XEP-0199 §4.2: answer server pings
   return { entity, iqCaller: caller, middleware: mw, streamManagement: sm };

@@ -1,86 +1,36 @@
-import { indexedDB, IDBKeyRange } from 'fake-indexeddb';
 import { xml } from '@xmpp/xml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import WebSocket from 'ws';
 import { startProsody, type ProsodyServer } from '../../scripts/lib/prosody';
 import { connectPeer, type XmppPeer } from '../../scripts/lib/xmppPeer';
-import { createAnalyserRegistry } from '../../src/analysers/analyserRegistry';
-import { registerBuiltinAnalysers } from '../../src/analysers/builtinAnalysers';
-import { createPubsubCache, type PubsubCache } from '../../src/cache/createPubsubCache';
-import { createItemStore } from '../../src/db/itemStore';
-import { createNodeStore } from '../../src/db/nodeStore';
-import { openSatchelDb } from '../../src/db/openSatchelDb';
-import type { ItemsChangedEvent } from '../../src/shared/protocol';
-import { connectOnce, type LiveSession } from '../../src/xmpp/connectOnce';
-import { createXmppClient } from '../../src/xmpp/createXmppClient';
 import { atomEntry } from '../support/atomEntry';
+import { createSatchel, openTestDb } from '../support/cacheHarness';
 
 // The cache against a real Prosody 0.12 (no RSM: sync lists ids and fetches them by id), with the
 // worker's own XMPP layer and a fake-indexeddb database. A second client publishes.
-(globalThis as { WebSocket?: unknown }).WebSocket ??= WebSocket;
-
 let prosody: ProsodyServer;
 let publisher: XmppPeer;
 let account: string;
-let live: LiveSession;
-let cache: PubsubCache;
-let nodes: ReturnType<typeof createNodeStore>;
-let items: ReturnType<typeof createItemStore>;
-const changes: ItemsChangedEvent[] = [];
-
-async function connectSatchel(): Promise<void> {
-  live = await connectOnce(
-    {
-      createClient: createXmppClient,
-      probeHttp: () => Promise.resolve(true),
-      onMalformed: () => undefined,
-    },
-    {
-      account,
-      websocketUrl: prosody.wsUrl,
-      resource: 'cache-test',
-      password: 'pw-sat',
-      allowPlain: false,
-      timeoutMs: 10_000,
-    },
-  );
-  live.client.entity.on('stanza', (stanza) => cache.onStanza(account, stanza));
-  await live.client.entity.send(xml('presence'));
-}
+let satchel: Awaited<ReturnType<typeof createSatchel>>;
 
 beforeAll(async () => {
   prosody = await startProsody();
   account = await prosody.register('sat', 'pw-sat');
   const publisherJid = await prosody.register('pub', 'pw-pub');
   publisher = await connectPeer({ wsUrl: prosody.wsUrl, jid: publisherJid, password: 'pw-pub' });
-  const db = await openSatchelDb({ name: `cache-${Date.now()}`, indexedDB, IDBKeyRange });
-  nodes = createNodeStore({ db });
-  items = createItemStore({ db });
-  const registry = createAnalyserRegistry();
-  registerBuiltinAnalysers(registry);
-  cache = createPubsubCache({
-    iq: () => live.iqCaller,
-    nodes,
-    items,
-    registry,
-    now: Date.now,
-    random: Math.random,
-    emitNode: () => undefined,
-    emitItems: (e) => changes.push(e),
-    track: () => undefined,
-    log: () => undefined,
-  });
-  await connectSatchel();
+  satchel = await createSatchel(prosody, { jid: account, password: 'pw-sat' }, await openTestDb());
 }, 120_000);
 
 afterAll(async () => {
-  await live?.client.entity.stop().catch(() => undefined);
+  await satchel?.disconnect();
   await publisher?.stop();
   await prosody?.stop();
 });
 
 const service = (): string => prosody.pubsubService;
 const key = (node: string) => ({ account, service: service(), node });
+const cache = () => satchel.cache;
+const nodes = () => satchel.nodes;
+const items = () => satchel.items;
 
 async function createBlog(
   node: string,
@@ -103,10 +53,10 @@ async function createBlog(
 }
 
 async function syncCompletely(node: string): Promise<void> {
-  const first = await cache.getItems(account, { service: service(), node });
+  const first = await cache().getItems(account, { service: service(), node });
   expect(first.source).toBe('server'); // reads are served by the server until the sync completes
   await expect
-    .poll(async () => (await nodes.get(key(node)))?.syncState, { timeout: 60_000, interval: 100 })
+    .poll(async () => (await nodes().get(key(node)))?.syncState, { timeout: 60_000, interval: 100 })
     .toBe('completed');
 }
 
@@ -114,13 +64,13 @@ describe('pubsub cache against Prosody', () => {
   it('syncs a node an analyser recognises by payload namespace, then answers from the cache', async () => {
     await createBlog('blog/namespace', 30);
     await syncCompletely('blog/namespace');
-    const record = await nodes.get(key('blog/namespace'));
+    const record = await nodes().get(key('blog/namespace'));
     expect(record).toMatchObject({
       analyser: 'microblog',
       type: 'blog',
       subscription: 'subscribed',
     });
-    const page = await cache.getItems(account, {
+    const page = await cache().getItems(account, {
       service: service(),
       node: 'blog/namespace',
       max: 10,
@@ -128,7 +78,7 @@ describe('pubsub cache against Prosody', () => {
     expect(page.source).toBe('cache');
     expect(page.total).toBe(30);
     expect(page.items.map((i) => i.id)).toEqual(Array.from({ length: 10 }, (_, i) => `p${29 - i}`));
-    const odd = await cache.getItems(account, {
+    const odd = await cache().getItems(account, {
       service: service(),
       node: 'blog/namespace',
       max: 100,
@@ -145,10 +95,10 @@ describe('pubsub cache against Prosody', () => {
       'x1',
       xml('thing', { xmlns: 'urn:example:other' }, 'hello'),
     );
-    const page = await cache.getItems(account, { service: service(), node: 'misc/other' });
+    const page = await cache().getItems(account, { service: service(), node: 'misc/other' });
     expect(page.source).toBe('server');
     expect(page.items.map((i) => i.id)).toEqual(['x1']);
-    expect((await nodes.get(key('misc/other')))?.syncState).toBe('noSync');
+    expect((await nodes().get(key('misc/other')))?.syncState).toBe('noSync');
   });
 
   it('follows live publish, retract and purge within a second, and fetches payload-less notifications', async () => {
@@ -156,14 +106,14 @@ describe('pubsub cache against Prosody', () => {
     await syncCompletely('blog/live');
     await publisher.publish(service(), 'blog/live', 'new1', atomEntry('new1', { title: 'Fresh' }));
     await expect
-      .poll(() => items.getItem(account, service(), 'blog/live', 'new1'), {
+      .poll(() => items().getItem(account, service(), 'blog/live', 'new1'), {
         timeout: 1000,
         interval: 20,
       })
       .toMatchObject({ itemId: 'new1' });
     await publisher.retract(service(), 'blog/live', 'p0');
     await expect
-      .poll(() => items.getItem(account, service(), 'blog/live', 'p0'), {
+      .poll(() => items().getItem(account, service(), 'blog/live', 'p0'), {
         timeout: 1000,
         interval: 20,
       })
@@ -182,13 +132,13 @@ describe('pubsub cache against Prosody', () => {
     );
     await expect
       .poll(
-        async () => (await items.getItem(account, service(), 'blog/live', 'bare1'))?.xml ?? '',
+        async () => (await items().getItem(account, service(), 'blog/live', 'bare1'))?.xml ?? '',
         { timeout: 2000, interval: 20 },
       )
       .toContain('Fetched');
     await publisher.purge(service(), 'blog/live');
     await expect
-      .poll(() => items.countItems(account, service(), 'blog/live'), {
+      .poll(() => items().countItems(account, service(), 'blog/live'), {
         timeout: 1000,
         interval: 20,
       })
@@ -198,30 +148,30 @@ describe('pubsub cache against Prosody', () => {
   it('catches up exactly after being offline: 20 published and 3 retracted while away', async () => {
     await createBlog('blog/away', 10);
     await syncCompletely('blog/away');
-    await live.client.entity.stop();
+    await satchel.disconnect();
     await publisher.publishMany(
       service(),
       'blog/away',
       Array.from({ length: 20 }, (_, i) => ({ id: `away${i}`, payload: atomEntry(`away${i}`) })),
     );
     for (const id of ['p1', 'away3', 'away7']) await publisher.retract(service(), 'blog/away', id);
-    await connectSatchel();
-    await cache.onSessionStarted(account, false);
+    await satchel.connect();
+    await cache().onSessionStarted(account, false);
     const expected = [
       ...Array.from({ length: 10 }, (_, i) => `p${i}`),
       ...Array.from({ length: 20 }, (_, i) => `away${i}`),
     ]
       .filter((id) => !['p1', 'away3', 'away7'].includes(id))
       .sort();
-    expect((await items.listItemIds(account, service(), 'blog/away')).sort()).toEqual(expected);
+    expect((await items().listItemIds(account, service(), 'blog/away')).sort()).toEqual(expected);
   });
 
   it('syncs a 5,000-item node completely and serves its pages from the cache with the network cut', async () => {
     await createBlog('blog/big', 5000);
     await syncCompletely('blog/big');
-    expect(await items.countItems(account, service(), 'blog/big')).toBe(5000);
-    await live.client.entity.stop();
-    const page = await cache.getItems(account, {
+    expect(await items().countItems(account, service(), 'blog/big')).toBe(5000);
+    await satchel.disconnect();
+    const page = await cache().getItems(account, {
       service: service(),
       node: 'blog/big',
       max: 20,
@@ -229,6 +179,6 @@ describe('pubsub cache against Prosody', () => {
     });
     expect(page).toMatchObject({ source: 'cache', total: 5000, index: 4980 });
     expect(page.items).toHaveLength(20);
-    await connectSatchel();
+    await satchel.connect();
   }, 180_000);
 });
