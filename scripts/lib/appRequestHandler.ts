@@ -83,10 +83,14 @@ export function createAppRequestHandler(root: string, websocketUrl?: string) {
       else sendText(res, 404, 'No XMPP server is advertised here\n', PLAIN, headers);
       return;
     }
-    // An extension-less path that is not a file is a client-side route: serve the app shell.
+    // A path that is not a file is a client-side route when it has no extension, or when a
+    // browser navigates to it (node and item ids may contain dots): serve the app shell.
     let servedPath = urlPath;
     let file = await findFile(root, urlPath);
-    if (!file && extname(urlPath) === '') {
+    const navigation =
+      req.headers['sec-fetch-mode'] === 'navigate' ||
+      (req.headers.accept ?? '').includes('text/html');
+    if (!file && (extname(urlPath) === '' || (navigation && !urlPath.startsWith('/assets/')))) {
       servedPath = '/index.html';
       file = await findFile(root, servedPath);
     }

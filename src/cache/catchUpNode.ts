@@ -1,6 +1,6 @@
 import { getItems } from '../pubsub/getItems';
 import { getItemsByIds } from '../pubsub/getItemsByIds';
-import { listItemIds } from '../pubsub/listItemIds';
+import { listOrFetchAll } from './listOrFetchAll';
 import type { NodeRecord } from '../shared/records';
 import type { CacheDeps, NodeKey } from './CacheDeps';
 import { storeItems } from './storeItems';
@@ -21,10 +21,11 @@ export async function catchUpNode(
 ): Promise<{ added: number; removed: number }> {
   const iq = deps.iq(key.account);
   const analyser = record.analyser === undefined ? undefined : deps.registry.get(record.analyser);
-  const [serverIds, cachedIds] = await Promise.all([
-    listItemIds(iq, key.service, key.node),
+  const [listed, cachedIds] = await Promise.all([
+    listOrFetchAll(iq, key.service, key.node),
     deps.items.listItemIds(key.account, key.service, key.node),
   ]);
+  const serverIds = listed.ids;
   const server = new Set(serverIds);
   const cached = new Set(cachedIds);
   const removed = cachedIds.filter((id) => !server.has(id));
@@ -34,6 +35,12 @@ export async function catchUpNode(
   }
   const missing = serverIds.filter((id) => !cached.has(id));
   let added = 0;
+  if (listed.items) {
+    // Everything came back already: store it all (unchanged items are not announced).
+    added = (await storeItems(deps, key, analyser, listed.items)).length;
+    await deps.nodes.patch(key, { lastSyncAt: deps.now() });
+    return { added, removed: removed.length };
+  }
   await getItemsByIds(iq, key.service, key.node, missing, 100, {
     onBatch: async (batch) => {
       added += (await storeItems(deps, key, analyser, batch)).length;

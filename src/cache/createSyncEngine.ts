@@ -35,8 +35,10 @@ export function createSyncEngine(deps: CacheDeps) {
     const cacheKey = `${key.account}\u0000${key.service}`;
     const known = rsmByService.get(cacheKey);
     if (known !== undefined) return known;
-    const info = await getServiceInfo(deps.iq(key.account), key.service);
-    const rsm = detectCapabilities(info).rsm;
+    // A service that will not describe itself (another user's PEP without a presence
+    // subscription answers service-unavailable) is paged the way that works everywhere.
+    const info = await getServiceInfo(deps.iq(key.account), key.service).catch(() => undefined);
+    const rsm = info ? detectCapabilities(info).rsm : false;
     rsmByService.set(cacheKey, rsm);
     return rsm;
   }

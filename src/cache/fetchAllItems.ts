@@ -1,7 +1,7 @@
 import type { Element } from '@xmpp/xml';
 import { getItems } from '../pubsub/getItems';
 import type { IqCaller } from '../pubsub/IqCaller';
-import { listItemIds } from '../pubsub/listItemIds';
+import { listOrFetchAll } from './listOrFetchAll';
 import type { NodeRecord } from '../shared/records';
 
 export const SYNC_BATCH = 100;
@@ -53,7 +53,19 @@ export async function fetchAllItems(
     }
     return {};
   }
-  const serverIds = await listItemIds(iq, service, node);
+  const listed = await listOrFetchAll(iq, service, node);
+  const serverIds = listed.ids;
+  if (listed.items) {
+    // The service gave everything at once: store it batch by batch, one transaction each.
+    for (let done = 0; done < listed.items.length; done += SYNC_BATCH)
+      await options.onBatch(
+        listed.items.slice(done, done + SYNC_BATCH),
+        {},
+        Math.min(done + SYNC_BATCH, listed.items.length),
+        listed.items.length,
+      );
+    return { serverIds: new Set(serverIds) };
+  }
   const pending = options.cursor?.pendingIds ?? serverIds;
   // Batch by batch, keeping nothing: the worker never holds a whole node in memory.
   for (let done = 0; done < pending.length;) {

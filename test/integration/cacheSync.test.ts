@@ -150,4 +150,37 @@ describe('sync robustness', () => {
     expect(await alice.items.countItems(a.jid, service(), 'blog/interrupted')).toBe(1200);
     await alice.disconnect();
   }, 120_000);
+
+  it("syncs a contact's microblog even though Prosody refuses to list another user's PEP item ids", async () => {
+    const [a, b] = accounts as [
+      { jid: string; password: string },
+      { jid: string; password: string },
+    ];
+    const owner = await connectPeer({
+      wsUrl: prosody.wsUrl,
+      jid: a.jid,
+      password: a.password,
+      resource: 'owner',
+    });
+    await owner.createNode(a.jid, 'urn:xmpp:microblog:0', {
+      'pubsub#access_model': 'open',
+      'pubsub#max_items': '1000',
+    });
+    await owner.publishMany(
+      a.jid,
+      'urn:xmpp:microblog:0',
+      Array.from({ length: 30 }, (_, i) => ({ id: `c${i}`, payload: atomEntry(`c${i}`) })),
+    );
+    await owner.stop();
+    const bob = await createSatchel(prosody, b, db);
+    const address = { service: a.jid, node: 'urn:xmpp:microblog:0' };
+    await bob.cache.follow(b.jid, address);
+    await expect
+      .poll(() => stateOf(bob, b.jid, address.node, address.service), { timeout: 20_000 })
+      .toBe('completed');
+    expect((await bob.items.listItemIds(b.jid, a.jid, address.node)).length).toBeGreaterThanOrEqual(
+      30,
+    );
+    await bob.disconnect();
+  });
 });
