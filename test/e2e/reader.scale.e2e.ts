@@ -1,8 +1,8 @@
-import { xml } from '@xmpp/xml';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { connectAccount, registerAccount, type TestAccount } from '../support/accounts';
+import { registerAccount, type TestAccount } from '../support/accounts';
 import { launchBrowser, serviceWorkerReady, type LaunchedBrowser } from '../support/browser';
+import { SCALE_COUNT, SCALE_NODE } from '../support/scaleNode';
 import { signIn } from '../support/signIn';
 
 // Issue 5, "smooth with 5,000 items, no layout shift when items load": a synced node of 5,000
@@ -11,44 +11,16 @@ import { signIn } from '../support/signIn';
 const appUrl = inject('appUrl');
 const wsUrl = inject('wsUrl');
 const pubsubService = inject('pubsubService');
-const COUNT = 5_000;
 
 let browser: LaunchedBrowser | undefined;
 let account: TestAccount;
 let page: Page;
 let node: string;
 
-function entry(n: number) {
-  return xml(
-    'entry',
-    { xmlns: 'http://www.w3.org/2005/Atom' },
-    xml('title', { type: 'text' }, `Post number ${n}`),
-    xml('id', {}, `tag:scale.test,2026:${n}`),
-    xml('published', {}, new Date(Date.UTC(2026, 0, 1) + n * 60_000).toISOString()),
-    xml('author', {}, xml('name', {}, 'Scale Test')),
-    xml('content', { type: 'text' }, `Body of post ${n}. `.repeat(8)),
-  );
-}
-
 beforeAll(async () => {
   account = await registerAccount('scale');
-  node = `scale/${account.username}`;
-  const peer = await connectAccount(account);
-  const started = performance.now();
-  try {
-    await peer.createNode(pubsubService, node, {
-      'pubsub#max_items': String(COUNT + 100),
-      'pubsub#access_model': 'open',
-    });
-    const items = Array.from({ length: COUNT }, (_, n) => ({
-      id: `p${String(n).padStart(5, '0')}`,
-      payload: entry(n),
-    }));
-    await peer.publishMany(pubsubService, node, items, 16);
-  } finally {
-    await peer.stop();
-  }
-  console.info(`scale: published ${COUNT} items in ${Math.round(performance.now() - started)} ms`);
+  // The 5,000-item node is published once for the whole run (test/support/e2eGlobalSetup.ts).
+  node = SCALE_NODE;
   browser = await launchBrowser();
   page = await browser.context.newPage();
   await page.goto(appUrl);
@@ -101,7 +73,7 @@ describe('a 5,000-item feed', () => {
       rowHeight: document.querySelector('.feed-row')?.getBoundingClientRect().height ?? 0,
       rows: document.querySelectorAll('.feed-row').length,
     }));
-    expect(listHeight).toBeCloseTo(rowHeight * 5_000, -1);
+    expect(listHeight).toBeCloseTo(rowHeight * SCALE_COUNT, -1);
     expect(rows).toBeLessThan(60);
     await takeShifts();
   });

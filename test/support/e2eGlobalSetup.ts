@@ -2,6 +2,9 @@ import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import type { TestProject } from 'vitest/node';
 import { startProsody } from '../../scripts/lib/prosody';
+import { registerAccount as prosodyctlRegister } from '../../scripts/lib/prosodyctl';
+import { connectPeer } from '../../scripts/lib/xmppPeer';
+import { publishScaleNode } from './scaleNode';
 import { serveApp } from '../../scripts/serveApp';
 
 // Vitest globalSetup for the e2e project: system packages, one build of the app, one shared
@@ -47,6 +50,27 @@ export default async function setup(project: TestProject): Promise<() => Promise
     await prosody.stop();
     throw error;
   }
+  // The 5,000-item node that the scale tests read: published once, not once per file.
+  const started = performance.now();
+  const owner = await prosodyctlRegister(
+    prosody.configPath,
+    'scale-owner',
+    prosody.domain,
+    'scale-owner-pw',
+  );
+  try {
+    const peer = await connectPeer({
+      wsUrl: prosody.wsUrl,
+      jid: owner,
+      password: 'scale-owner-pw',
+    });
+    await publishScaleNode(peer, prosody.pubsubService).finally(() => peer.stop());
+  } catch (error) {
+    await app.close();
+    await prosody.stop();
+    throw error;
+  }
+  console.info(`e2e setup: 5,000 items published in ${Math.round(performance.now() - started)} ms`);
   project.provide('appUrl', app.url);
   project.provide('wsUrl', prosody.wsUrl);
   project.provide('domain', prosody.domain);
