@@ -7,11 +7,24 @@
  * responses and events then travel on that port. Heartbeats go through `controller.postMessage`
  * again, because only those keep an idle worker alive (platform-facts: a port message does not).
  */
-import type { ErrorCode } from './errorCodes';
-import type { FieldCondition, ItemOrder } from './itemQuery';
-import type { NodeConfig, RetentionPolicy, SubscriptionState, SyncState } from './records';
+import type { RetentionPolicy, SubscriptionState } from './records';
 import type { CacheStats, ConflictChoice, ImportReport, PurgeScope } from './cacheManagement';
-import type { SearchCondition, SearchOrder, SearchResult, TimeRange } from './searchQuery';
+import type { ErrorCode } from './errorCodes';
+import type { SearchResult } from './searchQuery';
+import type {
+  GetItemsParams,
+  ItemsChangedEvent,
+  ItemsPage,
+  NodeAddress,
+  NodeConfigParams,
+  NodeListEntry,
+  NodeView,
+  RpcErrorData,
+  SearchParams,
+  ServiceView,
+} from './rpcTypes';
+
+export type * from './rpcTypes';
 
 /** Bumped when a message shape changes incompatibly; a page and worker that differ must reload. */
 export type ProtocolVersion = 1;
@@ -143,114 +156,6 @@ export interface RpcMethods {
   };
 }
 
-export interface NodeAddress {
-  service: string;
-  node: string;
-}
-
-/** What a page may search for (src/shared/searchQuery.ts), for the signed-in account. */
-export interface SearchParams {
-  /** The query syntax of src/search/parseSearchText.ts. */
-  text?: string;
-  nodes?: NodeAddress[];
-  services?: string[];
-  types?: string[];
-  subtypes?: string[];
-  publisher?: string;
-  created?: TimeRange;
-  updated?: TimeRange;
-  conditions?: SearchCondition[];
-  pinned?: boolean;
-  /** Default relevance (created when there is no text). */
-  orderBy?: SearchOrder;
-  orderField?: string;
-  direction?: 'desc' | 'asc';
-  offset?: number;
-  /** Default 20, at most 100. */
-  max?: number;
-}
-
-export interface GetItemsParams extends NodeAddress {
-  /** Page size (default 20). */
-  max?: number;
-  after?: string;
-  before?: string;
-  index?: number;
-  orderBy?: Exclude<ItemOrder, 'seq'>;
-  direction?: 'desc' | 'asc';
-  /** Conditions on parsed fields; only a synced node can answer them. */
-  conditions?: FieldCondition[];
-  itemIds?: string[];
-  /** false: bypass the cache for this request. */
-  useCache?: boolean;
-}
-
-export interface ItemView {
-  id: string;
-  /** The raw <item/> as received: untrusted, never put in the DOM unsanitized. */
-  xml: string;
-  parsed?: unknown;
-  parseError?: string;
-  publisher?: string;
-  created?: number;
-  updated?: number;
-  read?: boolean;
-}
-
-export interface ItemsPage {
-  items: ItemView[];
-  source: 'cache' | 'server';
-  /** RSM (XEP-0059): total count, offset of the first item, cursors. */
-  total?: number;
-  index?: number;
-  first?: string;
-  last?: string;
-  node: NodeView;
-}
-
-export interface NodeView extends NodeAddress {
-  analyser?: string;
-  type?: string;
-  subtype?: string;
-  syncState: SyncState;
-  syncStateAt: number;
-  progress?: { done: number; total?: number };
-  error?: RpcErrorData & { at: number; retryAt?: number };
-  subscription: SubscriptionState;
-  followed: boolean;
-  itemCount?: number;
-  unread?: number;
-  lastSyncAt?: number;
-  config?: NodeConfig;
-}
-
-export interface ServiceView {
-  jid: string;
-  name?: string;
-}
-
-export interface NodeListEntry {
-  node: string;
-  name?: string;
-}
-
-export interface NodeConfigParams {
-  maxItems?: number;
-  accessModel?: string;
-  publishModel?: string;
-  title?: string;
-  persistItems?: boolean;
-}
-
-/** A change of cached items, pushed so open views update without polling. */
-export interface ItemsChangedEvent extends NodeAddress {
-  account: string;
-  upserted: string[];
-  retracted: string[];
-  purged?: boolean;
-  deleted?: boolean;
-}
-
 export type RpcMethod = keyof RpcMethods;
 export type RpcParams<M extends RpcMethod> = RpcMethods[M]['params'];
 export type RpcResult<M extends RpcMethod> = RpcMethods[M]['result'];
@@ -276,12 +181,6 @@ export interface StorageState {
 
 // ---------------------------------------------------------------------------------------------
 // Messages on the port.
-
-export interface RpcErrorData {
-  code: ErrorCode;
-  message: string;
-  detail?: string;
-}
 
 export type RpcRequest = {
   [M in RpcMethod]: { kind: 'request'; id: number; method: M; params: RpcParams<M> };

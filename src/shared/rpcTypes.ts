@@ -1,0 +1,122 @@
+/**
+ * The shapes carried by RPC methods and events (what a page asks about and gets back). Types
+ * only; src/shared/protocol.ts names the methods and the messages that carry these.
+ */
+import type { ErrorCode } from './errorCodes';
+import type { FieldCondition, ItemOrder } from './itemQuery';
+import type { NodeConfig, SubscriptionState, SyncState } from './records';
+import type { SearchCondition, SearchOrder, TimeRange } from './searchQuery';
+
+export interface NodeAddress {
+  service: string;
+  node: string;
+}
+
+/** What a page may search for (src/shared/searchQuery.ts), for the signed-in account. */
+export interface SearchParams {
+  /** The query syntax of src/search/parseSearchText.ts. */
+  text?: string;
+  nodes?: NodeAddress[];
+  services?: string[];
+  types?: string[];
+  subtypes?: string[];
+  publisher?: string;
+  created?: TimeRange;
+  updated?: TimeRange;
+  conditions?: SearchCondition[];
+  pinned?: boolean;
+  /** Default relevance (created when there is no text). */
+  orderBy?: SearchOrder;
+  orderField?: string;
+  direction?: 'desc' | 'asc';
+  offset?: number;
+  /** Default 20, at most 100. */
+  max?: number;
+}
+
+export interface GetItemsParams extends NodeAddress {
+  /** Page size (default 20). */
+  max?: number;
+  after?: string;
+  before?: string;
+  index?: number;
+  orderBy?: Exclude<ItemOrder, 'seq'>;
+  direction?: 'desc' | 'asc';
+  /** Conditions on parsed fields; only a synced node can answer them. */
+  conditions?: FieldCondition[];
+  itemIds?: string[];
+  /** false: bypass the cache for this request. */
+  useCache?: boolean;
+}
+
+export interface ItemView {
+  id: string;
+  /** The raw <item/> as received: untrusted, never put in the DOM unsanitized. */
+  xml: string;
+  parsed?: unknown;
+  parseError?: string;
+  publisher?: string;
+  created?: number;
+  updated?: number;
+  read?: boolean;
+}
+
+export interface ItemsPage {
+  items: ItemView[];
+  source: 'cache' | 'server';
+  /** RSM (XEP-0059): total count, offset of the first item, cursors. */
+  total?: number;
+  index?: number;
+  first?: string;
+  last?: string;
+  node: NodeView;
+}
+
+export interface NodeView extends NodeAddress {
+  analyser?: string;
+  type?: string;
+  subtype?: string;
+  syncState: SyncState;
+  syncStateAt: number;
+  progress?: { done: number; total?: number };
+  error?: RpcErrorData & { at: number; retryAt?: number };
+  subscription: SubscriptionState;
+  followed: boolean;
+  itemCount?: number;
+  unread?: number;
+  lastSyncAt?: number;
+  config?: NodeConfig;
+}
+
+export interface ServiceView {
+  jid: string;
+  name?: string;
+}
+
+export interface NodeListEntry {
+  node: string;
+  name?: string;
+}
+
+export interface NodeConfigParams {
+  maxItems?: number;
+  accessModel?: string;
+  publishModel?: string;
+  title?: string;
+  persistItems?: boolean;
+}
+
+/** A change of cached items, pushed so open views update without polling. */
+export interface ItemsChangedEvent extends NodeAddress {
+  account: string;
+  upserted: string[];
+  retracted: string[];
+  purged?: boolean;
+  deleted?: boolean;
+}
+
+export interface RpcErrorData {
+  code: ErrorCode;
+  message: string;
+  detail?: string;
+}
