@@ -1,12 +1,8 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { serveApp, type ServedApp } from '../../scripts/serveApp';
 import { connectAccount, registerAccount } from '../support/accounts';
 import { atomEntry } from '../support/atomEntry';
-import { launchBrowser, serviceWorkerReady, type LaunchedBrowser } from '../support/browser';
-import { buildNextDeployment, deploy } from '../support/buildVariant';
+import { serviceWorkerReady } from '../support/browser';
+import { startDeployments, type Deployments } from '../support/deploymentHarness';
 import { pageRpc } from '../support/pageRpc';
 import { signIn, statusIs } from '../support/signIn';
 
@@ -14,32 +10,12 @@ import { signIn, statusIs } from '../support/signIn';
 // arrives while two tabs are open; the user accepts it in one; the other is told to reload.
 const wsUrl = inject('wsUrl');
 const pubsub = inject('pubsubService');
-let next: Awaited<ReturnType<typeof buildNextDeployment>>;
-let liveDir: string;
-let app: ServedApp;
-let browser: LaunchedBrowser;
+let deployments: Deployments;
 
 beforeAll(async () => {
-  next = await buildNextDeployment({ buildId: 'next-deployment' });
-  liveDir = join(mkdtempSync(join(tmpdir(), 'satchel-live-')), 'app');
-  deploy('dist', liveDir);
-  app = await serveApp({ dir: liveDir, port: 0, websocketUrl: wsUrl });
-  browser = await launchBrowser();
+  deployments = await startDeployments({ buildId: 'next-deployment', wsUrl });
 }, 180_000);
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-  next?.cleanup();
-  if (liveDir) rmSync(join(liveDir, '..'), { recursive: true, force: true });
-});
-
-async function databaseVersion(): Promise<number> {
-  const worker = browser.context.serviceWorkers()[0];
-  if (!worker) throw new Error('no service worker');
-  return worker.evaluate(
-    async () => (await indexedDB.databases()).find((d) => d.name === 'satchel')?.version ?? 0,
-  );
-}
+afterAll(() => deployments?.close());
 
 describe('a new deployment', () => {
   it('is offered, upgrades the database in the new worker, keeps the session and the cache, and tells old tabs to reload', async () => {
@@ -57,8 +33,8 @@ describe('a new deployment', () => {
     );
     await peer.stop();
 
-    const first = await browser.context.newPage();
-    await first.goto(app.url);
+    const first = await deployments.browser.context.newPage();
+    await first.goto(deployments.url);
     await serviceWorkerReady(first);
     await signIn(first, account, wsUrl);
     await pageRpc(first, 'cache.follow', { service: pubsub, node });
@@ -69,21 +45,21 @@ describe('a new deployment', () => {
         { timeout: 30_000 },
       )
       .toBe('completed');
-    const versionBefore = await databaseVersion();
-    const second = await browser.context.newPage();
-    await second.goto(app.url);
+    const versionBefore = await deployments.databaseVersion();
+    const second = await deployments.browser.context.newPage();
+    await second.goto(deployments.url);
     await statusIs(second, 'online');
 
-    deploy(next.outDir, liveDir);
+    deployments.deployNext();
     await first.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.update());
     await first.locator('[data-update="ready"]').waitFor({ timeout: 30_000 });
     // Until accepted, the running engine keeps its database: nothing changed yet.
-    expect(await databaseVersion()).toBe(versionBefore);
+    expect(await deployments.databaseVersion()).toBe(versionBefore);
 
     await first.getByRole('button', { name: 'Reload to update' }).click();
     await first.waitForEvent('load', { timeout: 30_000 });
     await statusIs(first, 'online', 30_000);
-    expect(await databaseVersion()).toBe(next.schemaVersion * 10); // Dexie stores version × 10
+    expect(await deployments.databaseVersion()).toBe(deployments.nextSchemaVersion * 10); // Dexie stores version × 10
     const cached = await pageRpc(first, 'cache.getNode', { service: pubsub, node });
     expect(cached.node).toMatchObject({ syncState: 'completed', itemCount: 12 });
     await expect(first.locator('[data-update]').count()).resolves.toBe(0);

@@ -1,12 +1,9 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { serveApp, type ServedApp } from '../../scripts/serveApp';
 import { connectAccount, registerAccount } from '../support/accounts';
 import { atomEntry } from '../support/atomEntry';
-import { launchBrowser, serviceWorkerReady, type LaunchedBrowser } from '../support/browser';
-import { buildNextDeployment, deploy } from '../support/buildVariant';
+import { serviceWorkerReady } from '../support/browser';
+import { startDeployments, type Deployments } from '../support/deploymentHarness';
 import { pageRpc } from '../support/pageRpc';
 import { signIn } from '../support/signIn';
 
@@ -14,32 +11,12 @@ import { signIn } from '../support/signIn';
 // untouched, says so, and lets the user retry, export the raw data, or reset.
 const wsUrl = inject('wsUrl');
 const pubsub = inject('pubsubService');
-let broken: Awaited<ReturnType<typeof buildNextDeployment>>;
-let liveDir: string;
-let app: ServedApp;
-let browser: LaunchedBrowser;
+let deployments: Deployments;
 
 beforeAll(async () => {
-  broken = await buildNextDeployment({ buildId: 'broken-upgrade', failingUpgrade: true });
-  liveDir = join(mkdtempSync(join(tmpdir(), 'satchel-live-')), 'app');
-  deploy('dist', liveDir);
-  app = await serveApp({ dir: liveDir, port: 0, websocketUrl: wsUrl });
-  browser = await launchBrowser();
+  deployments = await startDeployments({ buildId: 'broken-upgrade', failingUpgrade: true, wsUrl });
 }, 180_000);
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-  broken?.cleanup();
-  if (liveDir) rmSync(join(liveDir, '..'), { recursive: true, force: true });
-});
-
-async function databaseVersion(): Promise<number> {
-  const worker = browser.context.serviceWorkers()[0];
-  if (!worker) throw new Error('no service worker');
-  return worker.evaluate(
-    async () => (await indexedDB.databases()).find((d) => d.name === 'satchel')?.version ?? 0,
-  );
-}
+afterAll(() => deployments?.close());
 
 describe('a failed upgrade', () => {
   it('keeps the previous data, explains, and offers retry, raw export and reset', async () => {
@@ -57,8 +34,8 @@ describe('a failed upgrade', () => {
     );
     await peer.stop();
 
-    const page = await browser.context.newPage();
-    await page.goto(app.url);
+    const page = await deployments.browser.context.newPage();
+    await page.goto(deployments.url);
     await serviceWorkerReady(page);
     await signIn(page, account, wsUrl);
     await pageRpc(page, 'cache.follow', { service: pubsub, node });
@@ -69,16 +46,16 @@ describe('a failed upgrade', () => {
         { timeout: 30_000 },
       )
       .toBe('completed');
-    const versionBefore = await databaseVersion();
+    const versionBefore = await deployments.databaseVersion();
 
-    deploy(broken.outDir, liveDir);
+    deployments.deployNext();
     await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.update());
     await page.locator('[data-update="ready"]').waitFor({ timeout: 30_000 });
     await page.getByRole('button', { name: 'Reload to update' }).click();
     const banner = page.locator('[data-storage="upgradeFailed"]');
     await banner.waitFor({ timeout: 30_000 });
     expect(await banner.textContent()).toContain('upgrade failed on purpose');
-    expect(await databaseVersion()).toBe(versionBefore); // the aborted upgrade changed nothing
+    expect(await deployments.databaseVersion()).toBe(versionBefore); // the aborted upgrade changed nothing
 
     const download = page.waitForEvent('download');
     await page.getByRole('button', { name: 'Export raw data' }).click();
@@ -100,12 +77,12 @@ describe('a failed upgrade', () => {
 
     await page.getByRole('button', { name: 'Try again' }).click();
     await banner.waitFor(); // still failing, still explained
-    expect(await databaseVersion()).toBe(versionBefore);
+    expect(await deployments.databaseVersion()).toBe(versionBefore);
 
     page.once('dialog', (dialog) => void dialog.accept());
     await page.getByRole('button', { name: 'Reset' }).click();
     await banner.waitFor({ state: 'detached', timeout: 30_000 });
-    expect(await databaseVersion()).toBe(broken.schemaVersion * 10); // a fresh database: no upgrade to run
+    expect(await deployments.databaseVersion()).toBe(deployments.nextSchemaVersion * 10); // a fresh database: no upgrade to run
     await page.close();
   }, 180_000);
 });

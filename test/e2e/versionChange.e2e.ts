@@ -1,36 +1,20 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { serveApp, type ServedApp } from '../../scripts/serveApp';
 import { registerAccount } from '../support/accounts';
-import { launchBrowser, serviceWorkerReady, type LaunchedBrowser } from '../support/browser';
-import { buildNextDeployment, deploy } from '../support/buildVariant';
+import { serviceWorkerReady } from '../support/browser';
+import { startDeployments, type Deployments } from '../support/deploymentHarness';
 import { signIn, statusIs } from '../support/signIn';
 
 // Issue 3 "Coordination": an upgrade blocked by an old connection says so and proceeds when it
 // closes; a connection that sees a newer version elsewhere closes and the UI asks for a reload.
 // The app's pages never open IndexedDB; these tests do, to play the part of the other side.
 const wsUrl = inject('wsUrl');
-let next: Awaited<ReturnType<typeof buildNextDeployment>>;
-let liveDir: string;
-let app: ServedApp;
-let browser: LaunchedBrowser;
+let deployments: Deployments;
 
 beforeAll(async () => {
-  next = await buildNextDeployment({ buildId: 'next-blocked' });
-  liveDir = join(mkdtempSync(join(tmpdir(), 'satchel-live-')), 'app');
-  deploy('dist', liveDir);
-  app = await serveApp({ dir: liveDir, port: 0, websocketUrl: wsUrl });
-  browser = await launchBrowser();
+  deployments = await startDeployments({ buildId: 'next-blocked', wsUrl });
 }, 180_000);
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-  next?.cleanup();
-  if (liveDir) rmSync(join(liveDir, '..'), { recursive: true, force: true });
-});
+afterAll(() => deployments?.close());
 
 /** Opens the database from a page and keeps it open, ignoring versionchange (an old client). */
 async function holdDatabase(page: Page, version?: number): Promise<number> {
@@ -50,15 +34,15 @@ async function holdDatabase(page: Page, version?: number): Promise<number> {
 
 describe('database version coordination', () => {
   it('reports an upgrade blocked by an old connection, and upgrades once it closes', async () => {
-    const page = await browser.context.newPage();
-    await page.goto(app.url);
+    const page = await deployments.browser.context.newPage();
+    await page.goto(deployments.url);
     await serviceWorkerReady(page);
     await signIn(page, await registerAccount('blocked'), wsUrl);
-    const holder = await browser.context.newPage();
-    await holder.goto(app.url);
+    const holder = await deployments.browser.context.newPage();
+    await holder.goto(deployments.url);
     const version = await holdDatabase(holder);
 
-    deploy(next.outDir, liveDir);
+    deployments.deployNext();
     await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.update());
     await page.locator('[data-update="ready"]').waitFor({ timeout: 30_000 });
     await page.getByRole('button', { name: 'Reload to update' }).click();
@@ -67,11 +51,11 @@ describe('database version coordination', () => {
     await holder.evaluate(() => (window as unknown as { held: IDBDatabase }).held.close());
     await page.locator('[data-storage]').waitFor({ state: 'detached', timeout: 30_000 });
     await statusIs(page, 'online', 30_000);
-    const worker = browser.context.serviceWorkers()[0]!;
+    const worker = deployments.browser.context.serviceWorkers()[0]!;
     const after = await worker.evaluate(
       async () => (await indexedDB.databases()).find((d) => d.name === 'satchel')?.version ?? 0,
     );
-    expect(after).toBe(next.schemaVersion * 10);
+    expect(after).toBe(deployments.nextSchemaVersion * 10);
     expect(after).toBeGreaterThan(version);
     await holder.close();
 
