@@ -4,6 +4,7 @@ import type { NodeStore } from '../db/nodeStore';
 import type { IqCaller } from '../pubsub/IqCaller';
 import type { ItemsChangedEvent } from '../shared/protocol';
 import type { NodeRecord } from '../shared/records';
+import type { SatchelError } from '../shared/SatchelError';
 
 /** The cache's collaborators, passed by name (tests pass fakes or fake-indexeddb stores). */
 export interface CacheDeps {
@@ -17,6 +18,8 @@ export interface CacheDeps {
   /** A node's state changed (sync progress, error, subscription...). */
   emitNode: (account: string, node: NodeRecord) => void;
   emitItems: (event: ItemsChangedEvent) => void;
+  /** A write failed for lack of space: the whole app must say "storage full" (issue 3). */
+  onStorageFull?: (error: SatchelError) => void;
   /** Keeps the worker alive while background work (a sync) runs. */
   track: (work: Promise<unknown>) => void;
   log: (message: string, detail?: unknown) => void;

@@ -3,6 +3,7 @@ import { getItemsByIds } from '../pubsub/getItemsByIds';
 import { getNodeConfig } from '../pubsub/getNodeConfig';
 import type { PubsubEvent } from '../pubsub/parsePubsubEvent';
 import type { NodeRecord } from '../shared/records';
+import { SatchelError } from '../shared/SatchelError';
 import type { CacheDeps, NodeKey } from './CacheDeps';
 import { storeItems } from './storeItems';
 import { hasPayload } from './toNewItem';
@@ -78,6 +79,8 @@ export function createEventApplier(deps: CacheDeps) {
             await apply(account, event);
           } catch (error) {
             deps.log(`could not apply a ${event.kind} event on ${event.node}`, error);
+            if (error instanceof SatchelError && error.code === 'storage-full')
+              deps.onStorageFull?.(error);
           }
         }
       });

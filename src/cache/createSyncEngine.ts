@@ -88,6 +88,7 @@ export function createSyncEngine(deps: CacheDeps) {
       const delay = reconnectDelay(attempts - 1, deps.random, RETRY);
       const now = deps.now();
       deps.log(`sync of ${key.node} failed: ${error.message}`);
+      if (error.code === 'storage-full') deps.onStorageFull?.(error);
       await patch(key, {
         syncState: 'error',
         syncStateAt: now,

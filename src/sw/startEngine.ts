@@ -70,8 +70,14 @@ export function startEngine(scope: ServiceWorkerGlobalScope) {
       random: Math.random,
       emitNode: (account, node) =>
         broadcast({ kind: 'event', event: 'node', data: { ...toNodeView(node), account } }),
-      emitItems: (data) => broadcast({ kind: 'event', event: 'items', data }),
+      emitItems: (data) => {
+        // Items were written again: whatever filled the storage has been freed.
+        if (storageState.status === 'full' && data.upserted.length > 0)
+          setStorageState({ status: 'ok' });
+        broadcast({ kind: 'event', event: 'items', data });
+      },
       track: (work) => background.track(work),
+      onStorageFull: (error) => setStorageState({ status: 'full', error: error.toData() }),
       log,
     }),
   );
@@ -147,6 +153,7 @@ export function startEngine(scope: ServiceWorkerGlobalScope) {
   return {
     /** A background refresh: reconnect if signed in, let the catch-up of synced nodes run. */
     async refresh(): Promise<void> {
+      log('background refresh');
       await session.restore().catch((error: unknown) => log('refresh failed', error));
       await background.settled();
     },
