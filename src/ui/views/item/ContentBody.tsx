@@ -1,12 +1,12 @@
 import type { AtomText } from '../../../shared/microblogTypes';
 import type { NodeAddress } from '../../../shared/protocol';
-import { SafeHtml } from './SafeHtml';
+import { LazySafeHtml } from './LazySafeHtml';
 import { TextBlock } from './TextBlock';
 
 /** An Atom text construct or content (RFC 4287 §3.1, §4.1.3) rendered by its type. */
 export function ContentBody({ content, feed }: { content: AtomText; feed: NodeAddress }) {
   if (content.type === 'html' || content.type === 'xhtml')
-    return <SafeHtml markup={content.value} feed={feed} lang={content.lang} />;
+    return <LazySafeHtml markup={content.value} feed={feed} lang={content.lang} />;
   if (content.type === 'text') return <TextBlock text={content.value} lang={content.lang} />;
   if (content.src) {
     const safe = /^https?:\/\//iu.test(content.src);
