@@ -1,0 +1,90 @@
+import type { RpcClient } from '../../../src/rpc/client/createRpcClient';
+import type { NodeAddress, NodeView } from '../../../src/shared/protocol';
+import { epochNow } from './epoch';
+
+export interface SyncTiming {
+  /** From sending `cache.follow` to the `node` event saying `completed`. */
+  totalMs: number;
+  /** From sending the request to its answer (analysis; the sync runs on in the background). */
+  followAnsweredMs: number;
+  /** From the request to the first progress event that knows the total (ids listed, first
+   * batch stored). */
+  firstBatchMs?: number;
+  /** Node events seen (one per stored batch, plus state changes). */
+  nodeEvents: number;
+  itemCount?: number;
+  state: NodeView['syncState'];
+}
+
+const same = (a: NodeAddress, b: NodeAddress): boolean =>
+  a.service === b.service && a.node === b.node;
+
+/** Follows a node and times its complete sync from the worker's events, as a page sees them. */
+export async function syncByFollow(
+  rpc: RpcClient,
+  address: NodeAddress,
+  timeoutMs: number,
+): Promise<SyncTiming> {
+  const started = epochNow();
+  let nodeEvents = 0;
+  let firstBatchAt: number | undefined;
+  let off = (): void => undefined;
+  const finished = new Promise<NodeView>((resolve, reject) => {
+    const timer = setTimeout(() => {
+      reject(new Error(`sync of ${address.node} not completed within ${timeoutMs} ms`));
+    }, timeoutMs);
+    off = rpc.on('node', (view) => {
+      if (!same(view, address)) return;
+      nodeEvents += 1;
+      if (firstBatchAt === undefined && view.progress?.total !== undefined)
+        firstBatchAt = epochNow();
+      if (view.syncState === 'completed' || view.syncState === 'error') {
+        clearTimeout(timer);
+        resolve(view);
+      }
+    });
+  });
+  try {
+    await rpc.call('cache.follow', address, timeoutMs);
+    const followAnsweredMs = epochNow() - started;
+    const view = await finished;
+    const totalMs = epochNow() - started;
+    if (view.syncState === 'error')
+      throw new Error(`sync failed: ${view.error?.code ?? ''} ${view.error?.message ?? ''}`);
+    const node = (await rpc.call('cache.getNode', address)).node;
+    return {
+      totalMs,
+      followAnsweredMs,
+      ...(firstBatchAt !== undefined && { firstBatchMs: firstBatchAt - started }),
+      nodeEvents,
+      ...(node?.itemCount !== undefined && { itemCount: node.itemCount }),
+      state: view.syncState,
+    };
+  } finally {
+    off();
+  }
+}
+
+/** Fetches `ids` from the server through the worker without storing them (`useCache: false`),
+ * `batchSize` per request, one after the other as the sync does. */
+export async function fetchByIds(
+  rpc: RpcClient,
+  address: NodeAddress,
+  ids: readonly string[],
+  batchSize: number,
+): Promise<{ ms: number; items: number; xmlChars: number }> {
+  const started = epochNow();
+  let items = 0;
+  let xmlChars = 0;
+  for (let start = 0; start < ids.length; start += batchSize) {
+    const itemIds = ids.slice(start, start + batchSize);
+    const page = await rpc.call(
+      'pubsub.getItems',
+      { ...address, itemIds, useCache: false, max: itemIds.length },
+      60_000,
+    );
+    items += page.items.length;
+    for (const item of page.items) xmlChars += item.xml.length;
+  }
+  return { ms: epochNow() - started, items, xmlChars };
+}

@@ -1,0 +1,187 @@
+/**
+ * `npm run bench` (issue 8): Satchel against its limits, in headless Chromium against a local
+ * Prosody. Seeded once and kept under .bench/: Prosody's 10,000-post node (.bench/prosody) and
+ * a browser profile holding 1,000- and 100,000-post nodes (.bench/chromium-template). Writes
+ * .bench/results-<date>.json, prints the tables and appends them to docs/benchmarks.md.
+ * Options: --skip-build (reuse .bench/dist), --sync-runs N (pairs, default 2), --no-docs,
+ * --only sync,read,live,search,cold. Method and caveats: docs/benchmarks.md.
+ */
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { withTimeout } from '../lib/withTimeout';
+import { launchBenchBrowser } from './lib/benchBrowser';
+import { startBenchProsody } from './lib/benchProsody';
+import { buildBench } from './lib/buildBench';
+import { buildTemplate, readTemplate, templateProfile } from './lib/cacheTemplate';
+import { describeMachine } from './lib/machine';
+import { openSignedIn } from './lib/openApp';
+import { serveBenchApp } from './lib/serveBenchApp';
+import { round } from './lib/stats';
+import type { BenchContext } from './measure/BenchContext';
+import { measureBundle } from './measure/measureBundle';
+import { measureCachedRead } from './measure/measureCachedRead';
+import { measureColdStart } from './measure/measureColdStart';
+import { measureLiveEvent } from './measure/measureLiveEvent';
+import { heapPoint } from './measure/measureMemory';
+import { measureSearch } from './measure/measureSearch';
+import { measureSync, syncOnce } from './measure/measureSync';
+import type { BenchResults } from './report/BenchResults';
+import { checkTargets } from './report/checkTargets';
+import { formatReport } from './report/formatReport';
+import { appendToDocs, writeResultsJson } from './report/writeResults';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const BENCH_DIR = join(ROOT, '.bench');
+const DIST = join(BENCH_DIR, 'dist');
+const TEMPLATE = join(BENCH_DIR, 'chromium-template');
+const PHASE_TIMEOUT_MS = 15 * 60_000;
+const log = (message: string): void => console.log(message);
+/** Progress lines show the numbers, not the per-run arrays. */
+const brief = (key: string, value: unknown): unknown =>
+  key === 'runs' && Array.isArray(value) ? `[${value.length}]` : value;
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      'skip-build': { type: 'boolean', default: false },
+      'sync-runs': { type: 'string', default: '2' },
+      'no-docs': { type: 'boolean', default: false },
+      only: { type: 'string' },
+    },
+  });
+  const only = values.only?.split(',');
+  const wanted = (name: string): boolean => only === undefined || only.includes(name);
+  const started = performance.now();
+  const date = new Date().toISOString();
+  if (!values['skip-build']) {
+    log('Building the app into .bench/dist…');
+    await buildBench(ROOT, DIST);
+  }
+  const bundle = measureBundle(ROOT, DIST);
+  log('Starting Prosody (.bench/prosody)…');
+  const prosody = await startBenchProsody(join(BENCH_DIR, 'prosody'));
+  const account = prosody.seed.reader.jid;
+  let template = readTemplate(TEMPLATE, account);
+  const app = await serveBenchApp(DIST, prosody.server.wsUrl, template?.appPort);
+  const failures: string[] = [];
+  const partial: Omit<BenchResults, 'targets' | 'durationSeconds' | 'machine'> = {
+    date,
+    seed: {
+      service: prosody.seed.service,
+      node: prosody.seed.node,
+      count: prosody.seed.count,
+      seededNow: prosody.seededNow,
+      seedMs: prosody.seed.seedMs,
+    },
+    bundle: bundle.rows,
+    memory: [],
+    failures,
+  };
+  let chromiumVersion: string | undefined;
+  try {
+    if (!template) {
+      log(
+        'Building the saved browser profile with 1,000 + 100,000 imported posts (once; minutes)…',
+      );
+      template = await buildTemplate(TEMPLATE, app, prosody, log);
+    }
+    // The empty worker: a fresh profile, signed in, nothing cached.
+    const fresh = await launchBenchBrowser();
+    try {
+      const freshPage = await openSignedIn(fresh, app.url, prosody);
+      const empty = await heapPoint(
+        { browser: fresh, log },
+        'fresh profile, signed in, nothing cached',
+        0,
+      );
+      partial.memory.push(empty);
+      await freshPage.close();
+    } finally {
+      await fresh.close();
+    }
+    const browser = await launchBenchBrowser(templateProfile(TEMPLATE));
+    chromiumVersion = browser.version;
+    try {
+      const page = await openSignedIn(browser, app.url, prosody);
+      const ctx: BenchContext = {
+        root: ROOT,
+        benchDir: BENCH_DIR,
+        appUrl: app.url,
+        browser,
+        page,
+        prosody,
+        account,
+        address: { service: prosody.seed.service, node: prosody.seed.node },
+        template,
+        log,
+      };
+      const phase = async <T>(name: string, run: () => Promise<T>): Promise<T | undefined> => {
+        log(`${name}…`);
+        try {
+          const result = await withTimeout(
+            run(),
+            PHASE_TIMEOUT_MS,
+            () => `${name} took over ${PHASE_TIMEOUT_MS / 60_000} min`,
+          );
+          log(`  ${JSON.stringify(result, brief)}`);
+          return result;
+        } catch (error) {
+          const message = error instanceof Error ? error.message : String(error);
+          failures.push(`${name}: ${message.split('\n')[0] ?? ''}`);
+          log(`  FAILED: ${message}`);
+          return undefined;
+        }
+      };
+      const heap = async (label: string, items: number) => {
+        const point = await phase(`worker heap (${label})`, () => heapPoint(ctx, label, items));
+        if (point) partial.memory.push(point);
+      };
+      const imported = template.nodes.reduce((n, node) => n + node.size, 0);
+      await heap(`${imported.toLocaleString('en')} posts cached, none read yet`, imported);
+      if (wanted('sync'))
+        partial.sync = await phase('1. sync', () => measureSync(ctx, Number(values['sync-runs'])));
+      else await phase('sync the node (not measured)', () => syncOnce(ctx));
+      if (wanted('read'))
+        partial.cachedRead = await phase('2. cached read', () => measureCachedRead(ctx));
+      if (partial.sync && partial.cachedRead) {
+        const counts =
+          (partial.sync.items / partial.sync.batchSize) *
+          partial.cachedRead.breakdown.getNodeRpc.p50;
+        partial.sync.ratioWithoutNodeCounts = round(
+          partial.sync.sync.totalMs.p50 / (partial.sync.fetchOnly.totalMs.p50 - counts),
+        );
+      }
+      if (wanted('live'))
+        partial.live = await phase('3. live event to screen', () => measureLiveEvent(ctx));
+      if (wanted('search')) partial.search = await phase('5. search', () => measureSearch(ctx));
+      const total = imported + prosody.seed.count;
+      await heap(`${total.toLocaleString('en')} posts cached, after reads and searches`, total);
+      if (wanted('cold'))
+        partial.coldStart = await phase('4. cold offline start', () => measureColdStart(ctx));
+    } finally {
+      await browser.close().catch((e: unknown) => console.error(e));
+    }
+  } finally {
+    await app.close();
+    await prosody.publisher.stop();
+    await prosody.server.stop();
+  }
+  const results: BenchResults = {
+    ...partial,
+    machine: describeMachine(ROOT, chromiumVersion ?? 'unknown'),
+    durationSeconds: Math.round((performance.now() - started) / 1000),
+    targets: [],
+  };
+  results.targets = checkTargets(results);
+  const report = formatReport(results);
+  console.log(`\n${report}`);
+  log(`Results: ${writeResultsJson(BENCH_DIR, results)}`);
+  if (!values['no-docs']) appendToDocs(join(ROOT, 'docs/benchmarks.md'), report);
+  process.exit(failures.length > 0 ? 1 : 0);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
