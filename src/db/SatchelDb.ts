@@ -1,7 +1,7 @@
 /**
  * The typed Dexie database and the row shapes as stored. Rows differ from the shared records
  * only where IndexedDB needs it: booleans cannot be index keys (stored as 0/1) and items carry
- * derived index entries: `fieldKeys` for their parsed fields, and the search entries.
+ * the derived `fieldKeys` that index their parsed fields. Search has tables of its own.
  */
 import type { Dexie, Table } from 'dexie';
 import type {
@@ -30,16 +30,35 @@ export type FieldKey = [
   value: FacetValue,
 ];
 
-/** One `*facetKeys` entry (schema v3): a parsed field value of a node, then the item's
- * `created`, so `field == value` reads newest first. */
-export type FacetKey = [
-  account: string,
-  service: string,
-  node: string,
-  field: string,
-  value: FacetValue,
-  created: number,
-];
+/** A `searchDocs` key (schema v4): the node's number (searchNodes) and the item id. */
+export type DocKey = [node: number, item: string];
+
+/** One `*facets` entry of a search doc: a parsed field value, then the item's `created`, so
+ * `field == value` in a node reads newest first. */
+export type DocFacet = [node: number, field: string, value: FacetValue, created: number];
+
+/** What search reads of an item (schema v4, searchDocs.ts), kept beside the item row and
+ * written in the same transaction. */
+export interface SearchDoc {
+  node: number;
+  item: string;
+  account: string;
+  created: number;
+  updated: number;
+  pinned: 0 | 1;
+  publisher?: string;
+  fields: Array<[string, FacetValue]>;
+  /** `tag\0word\0rank` per distinct word (src/search/searchTermKeys.ts). */
+  terms: string[];
+  facets: DocFacet[];
+}
+
+export interface SearchNodeRow {
+  account: string;
+  service: string;
+  node: string;
+  num: number;
+}
 
 export interface SettingRecord {
   key: string;
@@ -48,14 +67,8 @@ export interface SettingRecord {
 
 export type StoredNode = Omit<NodeRecord, 'followed'> & { followed: 0 | 1 };
 
-/** `searchTerms`, `facetKeys` and `pinned` arrived with schema v3 (itemSearchEntries.ts). */
-export type StoredItem = ItemRecord & {
-  read: 0 | 1;
-  pinned: 0 | 1;
-  fieldKeys: FieldKey[];
-  searchTerms: string[];
-  facetKeys: FacetKey[];
-};
+/** `pinned` arrived with schema v3; the search entries live in `searchDocs` since v4. */
+export type StoredItem = ItemRecord & { read: 0 | 1; pinned: 0 | 1; fieldKeys: FieldKey[] };
 
 export type SatchelDb = Dexie & {
   accounts: Table<AccountRecord, string>;
@@ -63,4 +76,6 @@ export type SatchelDb = Dexie & {
   settings: Table<SettingRecord, string>;
   nodes: Table<StoredNode, NodeKey>;
   items: Table<StoredItem, ItemKey>;
+  searchNodes: Table<SearchNodeRow, [string, string, string]>;
+  searchDocs: Table<SearchDoc, DocKey>;
 };

@@ -7,26 +7,26 @@
 import { SatchelError } from '../shared/SatchelError';
 import type { SearchQuery } from '../shared/searchQuery';
 import { ALL_FIELDS } from '../search/searchTermKeys';
-import { keyString } from './searchCandidates';
+import { docKeyString } from './searchPageItems';
 import { chooseDriver } from './searchDriver';
 import { candidateSources } from './searchItems';
 import { compileSearch, type CompiledSearch } from './searchPredicates';
 import { resolveSearchScope } from './searchScope';
 import type { Source } from './searchSources';
-import type { ItemKey, SatchelDb } from './SatchelDb';
+import type { DocKey, SatchelDb } from './SatchelDb';
 import { validateSearchQuery } from './validateSearchQuery';
 
 const MAX_ROWS_CHECKED = 200_000;
 const ROW_CHUNK = 500;
 
-async function allKeys(db: SatchelDb, source: Source): Promise<Map<string, ItemKey>> {
-  const keys = new Map<string, ItemKey>();
+async function allKeys(db: SatchelDb, source: Source): Promise<Map<string, DocKey>> {
+  const keys = new Map<string, DocKey>();
   for (const r of source.ranges) {
-    for (const key of await db.items
+    for (const key of await db.searchDocs
       .where(r.index)
       .between(r.lower, r.upper, true, true)
       .primaryKeys())
-      keys.set(keyString(key), key);
+      keys.set(docKeyString(key), key);
   }
   return keys;
 }
@@ -48,20 +48,20 @@ function sourcesDecide(q: SearchQuery, compiled: CompiledSearch, facetsListed: b
 
 export async function countSearch(db: SatchelDb, q: SearchQuery): Promise<number> {
   validateSearchQuery(q);
-  return db.transaction('r', db.items, db.nodes, async () => {
+  return db.transaction('r', [db.nodes, db.searchNodes, db.searchDocs], async () => {
     const scope = await resolveSearchScope(db, q);
-    if (scope.keys?.size === 0) return 0;
-    const compiled = compileSearch(q, scope.keys);
-    const driver = await chooseDriver(q, compiled, scope);
+    if (scope.nums.size === 0) return 0;
+    const compiled = compileSearch(q, scope.nums);
+    const driver = chooseDriver(q, compiled, scope);
     // The node filter is checked on each key: listing a whole node would only cost time.
-    const sources = (await candidateSources(q, compiled, scope)).filter((s) => s.name !== 'nodes');
+    const sources = candidateSources(q, compiled, scope).filter((s) => s.name !== 'nodes');
     const facetsListed = sources.some((s) => s.name.startsWith('field '));
-    const lists: Array<Map<string, ItemKey>> = [];
+    const lists: Array<Map<string, DocKey>> = [];
     for (const source of sources.length > 0 ? sources : [driver.source])
       lists.push(await allKeys(db, source));
     lists.sort((a, b) => a.size - b.size);
     const [smallest, ...others] = lists;
-    const keys = [...(smallest ?? new Map<string, ItemKey>()).entries()]
+    const keys = [...(smallest ?? new Map<string, DocKey>()).entries()]
       .filter(([id, key]) => compiled.keyMatches(key) && others.every((l) => l.has(id)))
       .map(([, key]) => key);
     if (driver.impliesMatch || sourcesDecide(q, compiled, facetsListed)) return keys.length;
@@ -69,7 +69,7 @@ export async function countSearch(db: SatchelDb, q: SearchQuery): Promise<number
       throw new SatchelError('timeout', 'too many items to count: add words or filters');
     let count = 0;
     for (let at = 0; at < keys.length; at += ROW_CHUNK) {
-      const rows = await db.items.bulkGet(keys.slice(at, at + ROW_CHUNK));
+      const rows = await db.searchDocs.bulkGet(keys.slice(at, at + ROW_CHUNK));
       for (const row of rows) if (row !== undefined && compiled.rowMatches(row)) count += 1;
     }
     return count;

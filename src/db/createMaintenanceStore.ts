@@ -26,15 +26,24 @@ export function createMaintenanceStore({ db, now = Date.now }: MaintenanceStoreD
     count: (query: SearchQuery) => withDbErrors(() => countSearch(db, query)),
     nodeStats: (at: NodeAddress) => withDbErrors(() => nodeStats(db, at)),
 
-    /** Pins or unpins items of a node; returns how many exist. */
+    /** Pins or unpins items of a node, and their search docs; returns how many exist. */
     setPinned: (at: NodeAddress, itemIds: readonly string[], pinned: boolean) =>
       withDbErrors(() =>
-        db.items.bulkUpdate(
-          itemIds.map((id) => ({
-            key: [at.account, at.service, at.node, id],
-            changes: { pinned: pinned ? 1 : 0 },
-          })),
-        ),
+        db.transaction('rw', [db.items, db.searchNodes, db.searchDocs], async () => {
+          const value = pinned ? 1 : 0;
+          const changed = await db.items.bulkUpdate(
+            itemIds.map((id) => ({
+              key: [at.account, at.service, at.node, id],
+              changes: { pinned: value },
+            })),
+          );
+          const node = await db.searchNodes.get([at.account, at.service, at.node]);
+          if (node)
+            await db.searchDocs.bulkUpdate(
+              itemIds.map((id) => ({ key: [node.num, id], changes: { pinned: value } })),
+            );
+          return changed;
+        }),
       ),
 
     /** Stores the node's policy (undefined removes it) and applies it at once; returns the

@@ -3,7 +3,6 @@
  * the merge of a new version of an item into its stored row that makes upserts idempotent.
  */
 import type { FacetValue, ItemRecord, NewItem } from '../shared/records';
-import { itemSearchEntries } from './itemSearchEntries';
 import type { FieldKey, NodeAddress, StoredItem } from './SatchelDb';
 
 /** A value IndexedDB accepts as a key part (NaN is not a valid key). */
@@ -70,26 +69,17 @@ export function mergeItemRow(
     read: stored?.read ?? 0,
     pinned: stored?.pinned ?? 0,
     fieldKeys: toFieldKeys(address, fields),
-    searchTerms: [],
-    facetKeys: [],
   };
   if (item.parsed !== undefined) row.parsed = item.parsed;
   if (item.parseError !== undefined) row.parseError = item.parseError;
   const publisher = item.publisher ?? stored?.publisher;
   if (publisher !== undefined) row.publisher = publisher;
-  // The search entries commit with the row, in the same transaction (issue 7).
-  const entries = itemSearchEntries(address, row);
-  row.searchTerms = entries.searchTerms;
-  row.facetKeys = entries.facetKeys;
   return row;
 }
 
 /** The public shape: without the derived index entries. */
 export function toItemRecord(row: StoredItem): ItemRecord {
-  const record: ItemRecord & Partial<Pick<StoredItem, 'fieldKeys' | 'searchTerms' | 'facetKeys'>> =
-    { ...row };
+  const record: ItemRecord & { fieldKeys?: unknown } = { ...row };
   delete record.fieldKeys;
-  delete record.searchTerms;
-  delete record.facetKeys;
   return record;
 }

@@ -1,12 +1,21 @@
 /**
- * The search index entries of an item (schema v3), computed whenever the item row is written,
- * so they commit in the same transaction as the item: the words (src/search) and the parsed
- * fields in `created` order. See docs/search.md.
+ * The search entries of an item in schema v3's format, which v3's upgrade stored on item rows
+ * (src/db/versions/v3SearchIndex.ts). Since v4 they live in `searchDocs` (searchDocs.ts).
  */
 import { itemSearchText } from '../search/itemSearchText';
 import { searchTermKeys } from '../search/searchTermKeys';
 import type { FacetValue } from '../shared/records';
-import type { FacetKey, NodeAddress } from './SatchelDb';
+import type { NodeAddress } from './SatchelDb';
+
+/** A v3 `*facetKeys` entry: [account, service, node, field, value, created]. */
+export type FacetKey = [
+  account: string,
+  service: string,
+  node: string,
+  field: string,
+  value: FacetValue,
+  created: number,
+];
 
 export interface SearchEntries {
   searchTerms: string[];

@@ -8,6 +8,7 @@ import { SatchelError } from '../shared/SatchelError';
 import type { StorageState } from '../shared/protocol';
 import { hasErrorNamed, mapDbError } from './mapDbError';
 import type { SatchelDb } from './SatchelDb';
+import { searchDocsSync } from './searchDocsSync';
 import { schemaVersions, type SchemaVersion } from './versions';
 
 export interface OpenSatchelDbOptions {
@@ -60,6 +61,9 @@ export async function openSatchelDb(options: OpenSatchelDbOptions = {}): Promise
       });
     }
   }
+
+  // Deleting items deletes their search docs in the same transaction (schema v4).
+  db.use(searchDocsSync);
 
   // A newer worker or page is upgrading the database. Close for good (Dexie's default handler
   // closes but re-opens on the next query, which would run this old schema against the new

@@ -111,4 +111,3 @@ export async function clearAccount(db: SatchelDb, account: string): Promise<Node
     return cleared;
   });
 }
-

@@ -1,25 +1,24 @@
 /**
- * Reads an index range in order, chunk by chunk, primary keys only. IndexedDB's getAllKeys
+ * Reads an index range of `searchDocs` in order, chunk by chunk, primary keys only. IndexedDB's getAllKeys
  * cannot resume where it stopped and a cursor costs a round trip per entry (about 1.5 ms in
- * Chromium here), so each next chunk starts again at the last item's own index key (from its
- * row, `IndexRange.keyOf`) and drops what it already delivered. Chunks grow 4x, so a walk that
+ * Chromium here), so each next chunk starts again at the last doc's own index key (from the
+ * doc, `IndexRange.keyOf`) and drops what it already delivered. Chunks grow 4x, so a walk that
  * must go far costs a few reads, and one that stops early reads little.
  */
 import type { IndexRange } from './searchSources';
-import type { ItemKey, SatchelDb, StoredItem } from './SatchelDb';
+import type { DocKey, SatchelDb, SearchDoc } from './SatchelDb';
 
 export interface ReadOrderedOptions {
   firstChunk: number;
   maxChunk: number;
-  /** The row of a key (the caller usually has it loaded already). */
-  rowOf: (key: ItemKey) => Promise<StoredItem | undefined>;
+  /** The doc of a key (the caller usually has it loaded already). */
+  rowOf: (key: DocKey) => Promise<SearchDoc | undefined>;
   /** Handles the next keys in order; resolves true to stop reading. A multiEntry index may
    * deliver a key again (a row with several entries in the range): the caller skips repeats. */
-  onChunk: (keys: ItemKey[]) => Promise<boolean>;
+  onChunk: (keys: DocKey[]) => Promise<boolean>;
 }
 
-const sameKey = (a: ItemKey, b: ItemKey): boolean =>
-  a[0] === b[0] && a[1] === b[1] && a[2] === b[2] && a[3] === b[3];
+const sameKey = (a: DocKey, b: DocKey): boolean => a[0] === b[0] && a[1] === b[1];
 
 /** 'exhausted' when the whole range was delivered, 'stopped' when the caller stopped it. */
 export async function readOrdered(
@@ -29,10 +28,10 @@ export async function readOrdered(
 ): Promise<'stopped' | 'exhausted'> {
   let lower = r.lower;
   let upper = r.upper;
-  let after: ItemKey | undefined;
+  let after: DocKey | undefined;
   let size = options.firstChunk;
   for (;;) {
-    const range = db.items.where(r.index).between(lower, upper, true, true);
+    const range = db.searchDocs.where(r.index).between(lower, upper, true, true);
     const keys = await (r.reverse ? range.reverse() : range).limit(size).primaryKeys();
     let fresh = keys;
     if (after !== undefined) {

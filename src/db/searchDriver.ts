@@ -30,19 +30,15 @@ function equalityValue(c: SearchCondition) {
   return undefined;
 }
 
-export async function chooseDriver(
-  q: SearchQuery,
-  compiled: CompiledSearch,
-  scope: SearchScope,
-): Promise<Driver> {
-  const single = scope.keys?.size === 1 ? (await scope.nodes())[0] : undefined;
+export function chooseDriver(q: SearchQuery, compiled: CompiledSearch, scope: SearchScope): Driver {
+  const single = scope.narrowed && scope.nodes.length === 1 ? scope.nodes[0]?.num : undefined;
   const reverse = q.direction === 'desc';
   const conditions = q.conditions ?? [];
   const noText = compiled.required.length === 0 && compiled.excluded.length === 0;
   const noOthers = q.publisher === undefined && q.pinned === undefined;
 
-  if (q.orderBy === 'field' && single && q.orderField !== undefined) {
-    const source = fieldOrderSource(q.account, single, q.orderField, reverse);
+  if (q.orderBy === 'field' && single !== undefined && q.orderField !== undefined) {
+    const source = fieldOrderSource(single, q.orderField, reverse);
     const alone = noText && noOthers && conditions.length === 0 && !q.created && !q.updated;
     return { source, impliesMatch: alone };
   }
@@ -68,8 +64,8 @@ export async function chooseDriver(
   const time = q.orderBy === 'updated' ? 'updated' : 'created';
   const [first] = conditions;
   const value = first && equalityValue(first);
-  if (time === 'created' && single && first && value !== undefined) {
-    const source = facetTimeSource(q.account, single, first.field, value, q.created, reverse);
+  if (time === 'created' && single !== undefined && first && value !== undefined) {
+    const source = facetTimeSource(single, first.field, value, q.created, reverse);
     const alone = noText && noOthers && conditions.length === 1 && !q.updated;
     return { source, impliesMatch: alone, listing: source };
   }

@@ -6,14 +6,13 @@
  * keys are read in bulk, and rows for few items: no query scores every match in memory.
  */
 import type { SearchPage, SearchQuery } from '../shared/searchQuery';
-import { prefixRange } from './keyRange';
 import { candidatesPlan, probe } from './searchCandidates';
 import { compileSearch, type CompiledSearch } from './searchPredicates';
 import { resolveSearchScope, type SearchScope } from './searchScope';
 import {
   facetSource,
+  nodesSource,
   pinnedSource,
-  publisherSource,
   termSource,
   timeSource,
   type Source,
@@ -29,49 +28,35 @@ const TOTAL_PROBE_LIMIT = 300;
 /** Per-node indexes are probed only for this many nodes; more are checked on rows instead. */
 const MAX_NODE_RANGES = 16;
 
-export async function candidateSources(
+export function candidateSources(
   q: SearchQuery,
   compiled: CompiledSearch,
   scope: SearchScope,
-): Promise<Source[]> {
+): Source[] {
   const sources: Source[] = compiled.required.map((term) => termSource(q.account, term, false));
-  const single = scope.keys?.size === 1 ? (await scope.nodes())[0] : undefined;
-  if ((q.conditions ?? []).length > 0) {
-    const nodes = await scope.nodes();
-    if (nodes.length > 0 && nodes.length <= MAX_NODE_RANGES)
-      for (const c of q.conditions ?? []) {
-        const source = facetSource(q.account, nodes, c);
-        if (source) sources.push(source);
-      }
+  const nums = scope.nodes.map((n) => n.num);
+  const single = scope.narrowed && nums.length === 1 ? nums[0] : undefined;
+  if (nums.length > 0 && nums.length <= MAX_NODE_RANGES) {
+    for (const c of q.conditions ?? []) {
+      const source = facetSource(nums, c);
+      if (source) sources.push(source);
+    }
   }
-  if (q.publisher !== undefined) sources.push(publisherSource(q.account, q.publisher));
   if (q.pinned === true) sources.push(pinnedSource(q.account));
   if (q.created) sources.push(timeSource(q.account, 'created', q.created, single, false));
   if (q.updated) sources.push(timeSource(q.account, 'updated', q.updated, single, false));
-  if (scope.keys !== undefined && scope.keys.size <= MAX_NODE_RANGES) {
-    // A small node is itself a short list of candidates (comment nodes, a fresh feed).
-    const ranges = (await scope.nodes()).map(({ service, node }) => {
-      const [lower, upper] = prefixRange([q.account, service, node], 1);
-      return {
-        index: '[account+service+node+itemId]',
-        lower,
-        upper,
-        reverse: false,
-        keyOf: () => undefined,
-      };
-    });
-    sources.push({ name: 'nodes', ranges });
-  }
+  // A small node is itself a short list of candidates (comment nodes, a fresh feed).
+  if (scope.narrowed && nums.length <= MAX_NODE_RANGES) sources.push(nodesSource(nums));
   return sources;
 }
 
 export async function searchItems(db: SatchelDb, q: SearchQuery): Promise<SearchPage> {
   validateSearchQuery(q);
   // Read-only: the probes, the walk and the page come from one snapshot.
-  return db.transaction('r', db.items, db.nodes, async () => {
+  return db.transaction('r', [db.items, db.nodes, db.searchNodes, db.searchDocs], async () => {
     const scope = await resolveSearchScope(db, q);
-    const compiled = compileSearch(q, scope.keys);
-    if (scope.keys?.size === 0)
+    const compiled = compileSearch(q, scope.nums);
+    if (scope.nums.size === 0)
       return {
         items: [],
         total: 0,
@@ -80,23 +65,21 @@ export async function searchItems(db: SatchelDb, q: SearchQuery): Promise<Search
         hasMore: false,
         plan: 'candidates',
       };
-    const driver = await chooseDriver(q, compiled, scope);
+    const driver = chooseDriver(q, compiled, scope);
     if (driver.impliesMatch) {
       // The driver's order is the result's and every item it lists matches: read the page,
       // and count the items when its probe shows they are few.
       const [page, listed] = await Promise.all([
-        walkPlan(db, q, compiled, driver),
+        walkPlan(db, q, compiled, scope, driver),
         driver.listing ? probe(db, driver.listing, TOTAL_PROBE_LIMIT) : undefined,
       ]);
       if (!listed?.keys || page.totalExact) return page;
       const total = [...listed.keys.values()].filter(compiled.keyMatches).length;
       return { ...page, total, totalExact: true };
     }
-    const probes = await Promise.all(
-      (await candidateSources(q, compiled, scope)).map((s) => probe(db, s)),
-    );
+    const probes = await Promise.all(candidateSources(q, compiled, scope).map((s) => probe(db, s)));
     const complete = probes.flatMap((p) => (p.keys ? [p.keys] : []));
-    if (complete.length > 0) return candidatesPlan(db, q, compiled, complete);
-    return walkPlan(db, q, compiled, driver);
+    if (complete.length > 0) return candidatesPlan(db, q, compiled, scope, complete);
+    return walkPlan(db, q, compiled, scope, driver);
   });
 }

@@ -1,63 +1,72 @@
 /**
- * Which nodes a search may return items of: every node of the account, or those its node,
- * service, type and subtype filters name (type and subtype are the analysers', kept on the
- * node records). Read inside the search's transaction.
+ * Which nodes a search may return items of, as search node numbers (searchNodes, schema v4):
+ * every node of the account, or those its node, service, type and subtype filters name (type
+ * and subtype are the analysers', on the node records). Read inside the search's transaction.
  */
 import type { SearchNodeFilter, SearchQuery } from '../shared/searchQuery';
-import { prefixRange } from './keyRange';
-import { scopeKey } from './searchPredicates';
-import type { SatchelDb, StoredNode } from './SatchelDb';
+import { maxKeyPart, MIN_KEY_PART, prefixRange } from './keyRange';
+import type { SatchelDb } from './SatchelDb';
 
-type NodeInfo = SearchNodeFilter & { type?: string; subtype?: string };
-
-export interface SearchScope {
-  /** The allowed nodes as scopeKey strings; undefined: every node of the account. */
-  keys: Set<string> | undefined;
-  /** The nodes themselves, when a source needs one range per node. */
-  nodes: () => Promise<SearchNodeFilter[]>;
+export interface NumberedNode extends SearchNodeFilter {
+  num: number;
 }
 
-async function accountNodes(db: SatchelDb, account: string): Promise<StoredNode[]> {
-  const [lower, upper] = prefixRange([account], 2);
-  return db.nodes.where('[account+service+node]').between(lower, upper, true, true).toArray();
+export interface SearchScope {
+  /** The node numbers allowed; every node of the account when no filter names nodes. */
+  nums: Set<number>;
+  /** Whether filters narrowed the account's nodes. */
+  narrowed: boolean;
+  /** The allowed nodes. */
+  nodes: NumberedNode[];
+  /** Every numbered node of the account, by number (to turn doc keys into item keys). */
+  byNum: Map<number, NumberedNode>;
 }
 
 const list = (values: readonly string[] | undefined): Set<string> | undefined =>
   values === undefined || values.length === 0 ? undefined : new Set(values);
+const nodeId = (service: string, node: string): string => `${service}\u0000${node}`;
 
 export async function resolveSearchScope(db: SatchelDb, q: SearchQuery): Promise<SearchScope> {
+  const numbered = await db.searchNodes
+    .where('[account+service+node]')
+    .between(
+      [q.account, MIN_KEY_PART, MIN_KEY_PART],
+      [q.account, maxKeyPart(), maxKeyPart()],
+      true,
+      true,
+    )
+    .toArray();
+  const all: NumberedNode[] = numbered.map(({ service, node, num }) => ({ service, node, num }));
+  const byNum = new Map(all.map((n) => [n.num, n]));
   const services = list(q.services);
   const types = list(q.types);
   const subtypes = list(q.subtypes);
-  const explicit = q.nodes && q.nodes.length > 0 ? q.nodes : undefined;
-  let all: NodeInfo[] | undefined;
-  const loadAll = async (): Promise<NodeInfo[]> => {
-    all ??= (await accountNodes(db, q.account)).map(({ service, node, type, subtype }) => ({
-      service,
-      node,
-      ...(type !== undefined && { type }),
-      ...(subtype !== undefined && { subtype }),
-    }));
-    return all;
-  };
-  if (!explicit && !services && !types && !subtypes) return { keys: undefined, nodes: loadAll };
+  const explicit =
+    q.nodes && q.nodes.length > 0
+      ? new Set(q.nodes.map((n) => nodeId(n.service, n.node)))
+      : undefined;
+  if (!explicit && !services && !types && !subtypes)
+    return { nums: new Set(byNum.keys()), narrowed: false, nodes: all, byNum };
 
-  let nodes: NodeInfo[] = explicit
-    ? explicit.map(({ service, node }) => ({ service, node }))
-    : await loadAll();
-  if (types || subtypes) {
-    // Types live on the node records: explicit nodes take theirs from there.
-    const known = new Map((await loadAll()).map((n) => [scopeKey(n.service, n.node), n]));
-    nodes = nodes.flatMap((n) => known.get(scopeKey(n.service, n.node)) ?? []);
-  }
-  const kept = nodes.filter(
+  let kept = all.filter(
     (n) =>
-      (!services || services.has(n.service)) &&
-      (!types || (n.type !== undefined && types.has(n.type))) &&
-      (!subtypes || (n.subtype !== undefined && subtypes.has(n.subtype))),
+      (!explicit || explicit.has(nodeId(n.service, n.node))) &&
+      (!services || services.has(n.service)),
   );
-  const unique = new Map(
-    kept.map((n) => [scopeKey(n.service, n.node), { service: n.service, node: n.node }]),
-  );
-  return { keys: new Set(unique.keys()), nodes: () => Promise.resolve([...unique.values()]) };
+  if (types || subtypes) {
+    const [lower, upper] = prefixRange([q.account], 2);
+    const records = await db.nodes
+      .where('[account+service+node]')
+      .between(lower, upper, true, true)
+      .toArray();
+    const kinds = new Map(records.map((r) => [nodeId(r.service, r.node), r]));
+    kept = kept.filter((n) => {
+      const record = kinds.get(nodeId(n.service, n.node));
+      return (
+        (!types || (record?.type !== undefined && types.has(record.type))) &&
+        (!subtypes || (record?.subtype !== undefined && subtypes.has(record.subtype)))
+      );
+    });
+  }
+  return { nums: new Set(kept.map((n) => n.num)), narrowed: true, nodes: kept, byNum };
 }

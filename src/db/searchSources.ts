@@ -1,15 +1,15 @@
 /**
- * The index ranges that can list a search's candidates, and the ordered ones that can drive a
- * walk (searchItems.ts). Every range reads primary keys only; `keyOf` gives a row's own key in
- * the range, so a walk can continue after the last item it read (readOrdered.ts).
+ * The index ranges of `searchDocs` that can list a search's candidates, and the ordered ones
+ * that can drive a walk (searchItems.ts). Every range reads doc keys only; `keyOf` gives a doc's
+ * own key in the range, so a walk can continue after the last doc it read (readOrdered.ts).
  */
 import { cmp, type IndexableType, type IndexableTypePart } from 'dexie';
 import type { QueryTerm } from '../search/parseSearchText';
 import { termRange } from '../search/searchTermKeys';
-import type { SearchCondition, SearchNodeFilter, SearchQuery } from '../shared/searchQuery';
 import type { FacetValue } from '../shared/records';
+import type { SearchCondition, SearchQuery } from '../shared/searchQuery';
 import { maxKeyPart, MIN_KEY_PART } from './keyRange';
-import type { StoredItem } from './SatchelDb';
+import type { SearchDoc } from './SatchelDb';
 
 export interface IndexRange {
   index: string;
@@ -18,24 +18,14 @@ export interface IndexRange {
   upper: IndexableType;
   /** Read from the upper bound down. */
   reverse: boolean;
-  /** The row's first key in this range in reading order (a multiEntry row may have several). */
-  keyOf: (row: StoredItem) => IndexableType | undefined;
+  /** The doc's first key in this range in reading order (a multiEntry doc may have several). */
+  keyOf: (doc: SearchDoc) => IndexableType | undefined;
 }
 
-/** Items an index can list: the union of its ranges. */
+/** Docs an index can list: the union of its ranges. */
 export interface Source {
   name: string;
   ranges: IndexRange[];
-}
-
-function firstInRange(keys: readonly IndexableType[], range: Omit<IndexRange, 'keyOf'>) {
-  let first: IndexableType | undefined;
-  for (const key of keys) {
-    if (cmp(key, range.lower) < 0 || cmp(key, range.upper) > 0) continue;
-    if (first === undefined || (range.reverse ? cmp(key, first) > 0 : cmp(key, first) < 0))
-      first = key;
-  }
-  return first;
 }
 
 function range(
@@ -43,16 +33,23 @@ function range(
   lower: IndexableType,
   upper: IndexableType,
   reverse: boolean,
-  keysOf: (row: StoredItem) => readonly IndexableType[],
+  keysOf: (doc: SearchDoc) => readonly IndexableType[],
 ): IndexRange {
-  const bounds = { index, lower, upper, reverse };
-  return { ...bounds, keyOf: (row) => firstInRange(keysOf(row), bounds) };
+  const keyOf = (doc: SearchDoc) => {
+    let first: IndexableType | undefined;
+    for (const key of keysOf(doc)) {
+      if (cmp(key, lower) < 0 || cmp(key, upper) > 0) continue;
+      if (first === undefined || (reverse ? cmp(key, first) > 0 : cmp(key, first) < 0)) first = key;
+    }
+    return first;
+  };
+  return { index, lower, upper, reverse, keyOf };
 }
 
-const searchTermsOf = (row: StoredItem): readonly IndexableType[] => row.searchTerms;
-const facetKeysOf = (row: StoredItem): readonly IndexableType[] => row.facetKeys;
+const termsOf = (doc: SearchDoc): readonly IndexableType[] => doc.terms;
+const facetsOf = (doc: SearchDoc): readonly IndexableType[] => doc.facets;
 
-/** A word's items; `walk` splits a prefix into the exact word first, then the longer words. */
+/** A word's docs; `walk` splits a prefix into the exact word first, then the longer words. */
 export function termSource(
   account: string,
   term: QueryTerm,
@@ -66,7 +63,7 @@ export function termSource(
       : ['prefix' as const];
   const ranges = modes.map((mode) => {
     const [lower, upper] = termRange(account, term.word, mode);
-    return range('searchTerms', lower, upper, reverse, searchTermsOf);
+    return range('terms', lower, upper, reverse, termsOf);
   });
   return { name: `word ${term.word}`, ranges: reverse ? ranges.reverse() : ranges };
 }
@@ -75,7 +72,6 @@ export function termSource(
 const typeBounds = (value: FacetValue): [IndexableTypePart, IndexableTypePart] =>
   typeof value === 'number' ? [MIN_KEY_PART, Infinity] : ['', maxKeyPart()];
 
-/** The value ranges of a condition's positive form; undefined for negative conditions. */
 type ValueRange = [
   low: IndexableTypePart,
   high: IndexableTypePart,
@@ -83,8 +79,8 @@ type ValueRange = [
   highIn: boolean,
 ];
 
+/** The value ranges of a condition's positive form; undefined for the others. */
 function valueRanges(c: SearchCondition): ValueRange[] | undefined {
-  // [low value, high value, low inclusive, high inclusive]
   switch (c.op) {
     case '==':
       return [[c.value, c.value, true, true]];
@@ -104,124 +100,74 @@ function valueRanges(c: SearchCondition): ValueRange[] | undefined {
   }
 }
 
-/** Items of the nodes having some value of the field that satisfies the condition. */
-export function facetSource(
-  account: string,
-  nodes: readonly SearchNodeFilter[],
-  c: SearchCondition,
-): Source | undefined {
+/** Docs of the nodes having some value of the field that satisfies the condition. */
+export function facetSource(nums: readonly number[], c: SearchCondition): Source | undefined {
   const values = valueRanges(c);
   if (!values) return undefined;
-  const ranges = nodes.flatMap(({ service, node }) =>
+  const ranges = nums.flatMap((num) =>
     values.map(([low, high, lowIn, highIn]) => {
       // The `created` part: an excluded bound value sorts past all of its own entries.
-      const lower: IndexableTypePart[] = [
-        account,
-        service,
-        node,
-        c.field,
-        low,
-        lowIn ? MIN_KEY_PART : maxKeyPart(),
-      ];
-      const upper: IndexableTypePart[] = [
-        account,
-        service,
-        node,
-        c.field,
-        high,
-        highIn ? maxKeyPart() : MIN_KEY_PART,
-      ];
-      return range('facetKeys', lower, upper, false, facetKeysOf);
+      const lower: IndexableTypePart[] = [num, c.field, low, lowIn ? MIN_KEY_PART : maxKeyPart()];
+      const upper: IndexableTypePart[] = [num, c.field, high, highIn ? maxKeyPart() : MIN_KEY_PART];
+      return range('facets', lower, upper, false, facetsOf);
     }),
   );
   return { name: `field ${c.field} ${c.op}`, ranges };
 }
 
-/** One node's items with `field == value`, newest first (or oldest), within `created` bounds. */
+/** One node's docs with `field == value`, newest first (or oldest), within `created` bounds. */
 export function facetTimeSource(
-  account: string,
-  at: SearchNodeFilter,
+  num: number,
   field: string,
   value: FacetValue,
   created: SearchQuery['created'],
   reverse: boolean,
 ): Source {
-  const { service, node } = at;
-  const lower = [account, service, node, field, value, created?.from ?? MIN_KEY_PART];
-  const upper = [account, service, node, field, value, created?.to ?? Infinity];
-  return {
-    name: `field ${field} ==`,
-    ranges: [range('facetKeys', lower, upper, reverse, facetKeysOf)],
-  };
+  const lower = [num, field, value, created?.from ?? MIN_KEY_PART];
+  const upper = [num, field, value, created?.to ?? Infinity];
+  return { name: `field ${field} ==`, ranges: [range('facets', lower, upper, reverse, facetsOf)] };
 }
 
-/** One node's items having the field, in the field's order (orderBy 'field'). */
-export function fieldOrderSource(
-  account: string,
-  at: SearchNodeFilter,
-  field: string,
-  reverse: boolean,
-): Source {
-  const { service, node } = at;
-  return {
-    name: `order by ${field}`,
-    ranges: [
-      range(
-        'facetKeys',
-        [account, service, node, field, MIN_KEY_PART, MIN_KEY_PART],
-        [account, service, node, field, maxKeyPart(), maxKeyPart()],
-        reverse,
-        facetKeysOf,
-      ),
-    ],
-  };
-}
-
-export function publisherSource(account: string, publisher: string): Source {
-  const key = [account, publisher];
-  return {
-    name: 'publisher',
-    ranges: [
-      range('[account+publisher]', key, key, false, (r) => [[r.account, r.publisher ?? '']]),
-    ],
-  };
+/** One node's docs having the field, in the field's order (orderBy 'field'). */
+export function fieldOrderSource(num: number, field: string, reverse: boolean): Source {
+  const lower = [num, field, MIN_KEY_PART, MIN_KEY_PART];
+  const upper = [num, field, maxKeyPart(), maxKeyPart()];
+  return { name: `order by ${field}`, ranges: [range('facets', lower, upper, reverse, facetsOf)] };
 }
 
 export function pinnedSource(account: string): Source {
+  const key = [account, 1];
   return {
     name: 'pinned',
-    ranges: [
-      range(
-        '[account+pinned+service+node]',
-        [account, 1, MIN_KEY_PART, MIN_KEY_PART],
-        [account, 1, maxKeyPart(), maxKeyPart()],
-        false,
-        (r) => [[r.account, r.pinned, r.service, r.node]],
-      ),
-    ],
+    ranges: [range('[account+pinned]', key, key, false, (d) => [[d.account, d.pinned]])],
   };
 }
 
-/** Items by `created` or `updated` within the range, of one node (its own index) or all. */
+/** The docs of whole nodes (small ones are their own candidate lists). */
+export function nodesSource(nums: readonly number[]): Source {
+  const ranges = nums.map((num) =>
+    range('[node+item]', [num, MIN_KEY_PART], [num, maxKeyPart()], false, (d) => [
+      [d.node, d.item],
+    ]),
+  );
+  return { name: 'nodes', ranges };
+}
+
+/** Docs by `created` or `updated` within the range, of one node or of the account. */
 export function timeSource(
   account: string,
   time: 'created' | 'updated',
   bounds: SearchQuery['created'],
-  node: SearchNodeFilter | undefined,
+  num: number | undefined,
   reverse: boolean,
 ): Source {
   const from = bounds?.from ?? MIN_KEY_PART;
   const to = bounds?.to ?? Infinity;
-  const r = node
-    ? range(
-        `[account+service+node+${time}]`,
-        [account, node.service, node.node, from],
-        [account, node.service, node.node, to],
-        reverse,
-        (row) => [[row.account, row.service, row.node, row[time]]],
-      )
-    : range(`[account+${time}]`, [account, from], [account, to], reverse, (row) => [
-        [row.account, row[time]],
-      ]);
+  const r =
+    num === undefined
+      ? range(`[account+${time}]`, [account, from], [account, to], reverse, (d) => [
+          [d.account, d[time]],
+        ])
+      : range(`[node+${time}]`, [num, from], [num, to], reverse, (d) => [[d.node, d[time]]]);
   return { name: time, ranges: [r] };
 }

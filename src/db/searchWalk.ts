@@ -1,17 +1,18 @@
 /**
  * The walk plan of searchItems: no index lists few enough candidates, so the items are read in
- * the result's own order from one index (the driver: a word's entries best-first, or the time
- * index newest-first), checked, and the walk stops as soon as the page and one more item are
- * found. Rows are read only when the driver alone cannot tell a match. The total is then a lower
+ * the result's own order from one index of `searchDocs` (the driver: a word's entries
+ * best-first, or a time index newest-first), checked, and the walk stops as soon as the page and
+ * one more match are found. Docs are read only when the driver alone cannot tell a match. The total is then a lower
  * bound (`totalExact: false`) unless the walk reached the driver's end. See docs/search.md.
  */
 import { SatchelError } from '../shared/SatchelError';
 import type { SearchPage, SearchQuery } from '../shared/searchQuery';
 import { readOrdered } from './readOrdered';
-import { keyString, toPageItem } from './searchCandidates';
-import type { CompiledSearch } from './searchPredicates';
 import type { Driver } from './searchDriver';
-import type { ItemKey, SatchelDb, StoredItem } from './SatchelDb';
+import { docKeyString, pageItems } from './searchPageItems';
+import type { CompiledSearch } from './searchPredicates';
+import type { SearchScope } from './searchScope';
+import type { DocKey, SatchelDb, SearchDoc } from './SatchelDb';
 
 /** A walk that has checked this many rows without filling its page gives up: the query is too
  * broad in its index and too narrow in its conditions; the user is told to narrow it. */
@@ -22,17 +23,18 @@ export async function walkPlan(
   db: SatchelDb,
   q: SearchQuery,
   compiled: CompiledSearch,
+  scope: SearchScope,
   driver: Driver,
 ): Promise<SearchPage> {
   const wanted = q.offset + q.max + 1;
-  const matched: ItemKey[] = [];
+  const matched: DocKey[] = [];
   const seen = new Set<string>();
-  const rows = new Map<string, StoredItem>();
+  const rows = new Map<string, SearchDoc>();
   let examined = 0;
 
-  const onChunk = async (keys: ItemKey[]): Promise<boolean> => {
+  const onChunk = async (keys: DocKey[]): Promise<boolean> => {
     const fresh = keys.filter((key) => {
-      const id = keyString(key);
+      const id = docKeyString(key);
       if (seen.has(id)) return false;
       seen.add(id);
       return compiled.keyMatches(key);
@@ -54,16 +56,17 @@ export async function walkPlan(
           'timeout',
           'the search examined too many items: add words or filters',
         );
-      for (const row of await db.items.bulkGet(slice)) {
-        if (row === undefined || !compiled.rowMatches(row)) continue;
-        const key: ItemKey = [row.account, row.service, row.node, row.itemId];
-        rows.set(keyString(key), row);
+      for (const doc of await db.searchDocs.bulkGet(slice)) {
+        if (doc === undefined || !compiled.rowMatches(doc)) continue;
+        const key: DocKey = [doc.node, doc.item];
+        rows.set(docKeyString(key), doc);
         matched.push(key);
       }
     }
     return matched.length >= wanted;
   };
-  const rowOf = async (key: ItemKey) => rows.get(keyString(key)) ?? (await db.items.get(key));
+  const rowOf = async (key: DocKey) =>
+    rows.get(docKeyString(key)) ?? (await db.searchDocs.get(key));
 
   let exhausted = true;
   for (const range of driver.source.ranges) {
@@ -81,14 +84,8 @@ export async function walkPlan(
   }
 
   const pageKeys = matched.slice(q.offset, q.offset + q.max);
-  const missing = pageKeys.filter((key) => !rows.has(keyString(key)));
-  if (missing.length > 0) {
-    for (const row of await db.items.bulkGet(missing))
-      if (row) rows.set(keyString([row.account, row.service, row.node, row.itemId]), row);
-  }
-  const page = pageKeys.flatMap((key) => rows.get(keyString(key)) ?? []);
   return {
-    items: page.map((row) => toPageItem(row, compiled, q)),
+    items: await pageItems(db, q, compiled, scope, pageKeys, rows),
     total: matched.length,
     totalExact: exhausted,
     offset: q.offset,

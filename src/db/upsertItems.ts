@@ -6,6 +6,7 @@
 import type { NewItem } from '../shared/records';
 import { applyRetention } from './applyRetention';
 import { mergeItemRow } from './itemRows';
+import { docChanged, searchDocOf, searchNodeNumber } from './searchDocs';
 import type { ItemKey, NodeAddress, SatchelDb, StoredItem } from './SatchelDb';
 
 /** Settings key of the last `seq` handed out (items are numbered across all nodes). */
@@ -42,31 +43,41 @@ export async function upsertItems(
 
   // Only IndexedDB requests are awaited in here: anything else would let the transaction
   // commit half-way (platform-facts).
-  await db.transaction('rw', db.items, db.settings, db.nodes, async () => {
-    const stored = await db.items.bulkGet(keys);
-    const counter = await db.settings.get(ITEM_SEQ_SETTING);
-    const lastSeq = typeof counter?.value === 'number' ? counter.value : 0;
-    let seq = lastSeq;
-    const rows = batch.map((item, i): StoredItem => {
-      const old = stored[i];
-      if (old === undefined) {
-        seq += 1;
-        result.added.push(item.itemId);
-      } else if (old.xml !== item.xml) {
-        result.changed.push(item.itemId);
+  await db.transaction(
+    'rw',
+    [db.items, db.settings, db.nodes, db.searchNodes, db.searchDocs],
+    async () => {
+      const stored = await db.items.bulkGet(keys);
+      const counter = await db.settings.get(ITEM_SEQ_SETTING);
+      const lastSeq = typeof counter?.value === 'number' ? counter.value : 0;
+      let seq = lastSeq;
+      const rows = batch.map((item, i): StoredItem => {
+        const old = stored[i];
+        if (old === undefined) {
+          seq += 1;
+          result.added.push(item.itemId);
+        } else if (old.xml !== item.xml) {
+          result.changed.push(item.itemId);
+        }
+        return mergeItemRow(address, item, old, seq, now);
+      });
+      await db.items.bulkPut(rows);
+      if (seq !== lastSeq) await db.settings.put({ key: ITEM_SEQ_SETTING, value: seq });
+      // The search docs of what changed, in the same transaction (issue 7, docs/search.md).
+      const changedRows = rows.filter((row, i) => docChanged(stored[i], row));
+      if (changedRows.length > 0) {
+        const num = await searchNodeNumber(db, address);
+        await db.searchDocs.bulkPut(changedRows.map((row) => searchDocOf(num, row)));
       }
-      return mergeItemRow(address, item, old, seq, now);
-    });
-    await db.items.bulkPut(rows);
-    if (seq !== lastSeq) await db.settings.put({ key: ITEM_SEQ_SETTING, value: seq });
-    const record = await db.nodes.get([account, service, node]);
-    const evicted = await applyRetention(db, address, record?.retention, now);
-    if (evicted.length > 0) {
-      const gone = new Set(evicted);
-      result.added = result.added.filter((id) => !gone.has(id));
-      result.changed = result.changed.filter((id) => !gone.has(id));
-      result.evicted = evicted;
-    }
-  });
+      const record = await db.nodes.get([account, service, node]);
+      const evicted = await applyRetention(db, address, record?.retention, now);
+      if (evicted.length > 0) {
+        const gone = new Set(evicted);
+        result.added = result.added.filter((id) => !gone.has(id));
+        result.changed = result.changed.filter((id) => !gone.has(id));
+        result.evicted = evicted;
+      }
+    },
+  );
   return result;
 }

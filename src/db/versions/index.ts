@@ -6,6 +6,7 @@ import type { SchemaVersion } from './SchemaVersion';
 import { v1InitialSchema } from './v1InitialSchema';
 import { v2ItemReadState } from './v2ItemReadState';
 import { v3SearchIndex } from './v3SearchIndex';
+import { v4SearchDocs } from './v4SearchDocs';
 
 export type { SchemaVersion } from './SchemaVersion';
 
@@ -13,4 +14,5 @@ export const schemaVersions: readonly SchemaVersion[] = [
   v1InitialSchema,
   v2ItemReadState,
   v3SearchIndex,
+  v4SearchDocs,
 ];

@@ -12,6 +12,7 @@ import { CANDIDATE_LIMIT } from '../../../src/db/searchCandidates';
 import { searchItems } from '../../../src/db/searchItems';
 import type { SearchPage, SearchQuery } from '../../../src/shared/searchQuery';
 import { countItemReads, instrument } from './dbCoreSpies';
+import { countDocReads } from './searchSpies';
 import { ALICE, PUBSUB, isolatedDb, nodeRecord } from './fixtures';
 import { post } from './searchFixtures';
 
@@ -19,6 +20,7 @@ const SIZE = 5_000;
 const SMALL_FROM = 4_500; // items 4,500 and up are in node 'small', the others in 'big'
 let db: SatchelDb;
 const { counts, middleware } = countItemReads();
+const docReads = countDocReads();
 
 function words(k: number): string {
   const w = ['common', `w${k % 37}`];
@@ -45,6 +47,7 @@ beforeAll(async () => {
   await items.upsertItems(ALICE, PUBSUB, 'big', big);
   await items.upsertItems(ALICE, PUBSUB, 'small', small);
   await instrument(db, middleware);
+  await instrument(db, docReads.middleware);
 }, 120_000);
 afterAll(() => db.close());
 
@@ -56,47 +59,51 @@ const base: SearchQuery = {
   max: 20,
 };
 
+/** Item rows read (`rows`), search docs read (`docs`) and doc keys read (`keys`). */
 async function reads(
   q: Partial<SearchQuery>,
-): Promise<{ page: SearchPage; rows: number; keys: number }> {
+): Promise<{ page: SearchPage; rows: number; docs: number; keys: number }> {
   counts.rows = 0;
-  counts.keys = 0;
   counts.valueCursors = 0;
+  Object.assign(docReads.counts, { docs: 0, keys: 0, valueCursors: 0 });
   const page = await searchItems(db, { ...base, ...q });
-  expect(counts.valueCursors).toBe(0);
-  return { page, rows: counts.rows, keys: counts.keys };
+  expect(counts.valueCursors + docReads.counts.valueCursors).toBe(0);
+  // Item rows are read for the page only: every check runs on the smaller search docs.
+  expect(counts.rows).toBe(page.items.length);
+  return { page, rows: counts.rows, docs: docReads.counts.docs, keys: docReads.counts.keys };
 }
 
 test('a word in every item: a walk that reads the page rows only, the total a lower bound', async () => {
-  const { page, rows, keys } = await reads({ text: 'common' });
+  const { page, rows, docs, keys } = await reads({ text: 'common' });
   expect(page.plan).toBe('walk');
   expect(page.items).toHaveLength(20);
   expect(page.items[0]?.itemId).toBe('item-4999'); // newest first among equal fields
   expect(page).toMatchObject({ totalExact: false, hasMore: true });
   expect(page.total).toBeGreaterThan(20);
   expect(rows).toBe(20);
+  expect(docs).toBe(0);
   expect(keys).toBeLessThan(400);
 });
 
 test('a deep page continues the walk from the last item read, not from the start', async () => {
-  const { page, rows, keys } = await reads({ text: 'common', offset: 2_000 });
+  const { page, docs, keys } = await reads({ text: 'common', offset: 2_000 });
   // Items with a rare tag have 'common' in their body only: they rank after the others.
   expect(page.items.map((i) => i.itemId)[0]).toBe('item-2979');
-  expect(rows).toBeLessThan(40); // the page, and one row per chunk to continue after
+  expect(docs).toBeLessThan(8); // one doc per chunk, to continue after it
   expect(keys).toBeLessThan(2_000 + 2 * 2_048);
 });
 
 test('a rare word: the page from its index, the total exact from a short probe', async () => {
-  const { page, rows } = await reads({ text: 'rare' });
+  const { page, docs } = await reads({ text: 'rare' });
   expect(page).toMatchObject({ plan: 'walk', total: 50, totalExact: true, hasMore: true });
-  expect(rows).toBe(20);
+  expect(docs).toBe(0);
 });
 
 test('a rare word that rows must confirm: its items are the candidates, checked and scored', async () => {
-  const { page, rows } = await reads({ text: 'rare -nothing' });
+  const { page, docs } = await reads({ text: 'rare -nothing' });
   expect(page).toMatchObject({ plan: 'candidates', total: 50, totalExact: true, hasMore: true });
-  expect(rows).toBe(50);
-  expect(rows).toBeLessThanOrEqual(CANDIDATE_LIMIT);
+  expect(docs).toBe(50);
+  expect(docs).toBeLessThanOrEqual(CANDIDATE_LIMIT);
 });
 
 test('a walk to the end of its index gives an exact total', async () => {
@@ -106,10 +113,10 @@ test('a walk to the end of its index gives an exact total', async () => {
 });
 
 test('two broad words: the walk checks rows until the page is full', async () => {
-  const { page, rows } = await reads({ text: 'half tenth' });
+  const { page, docs } = await reads({ text: 'half tenth' });
   expect(page.items).toHaveLength(20);
   expect(page.items.every((i) => Number(i.itemId.slice(5)) % 10 === 0)).toBe(true);
-  expect(rows).toBeLessThan(300); // about one in five checked rows matches
+  expect(docs).toBeLessThan(300); // about one in five checked docs matches
 });
 
 test('a small node is its own candidate list; a big one filters the walk by key', async () => {
@@ -123,14 +130,14 @@ test('a small node is its own candidate list; a big one filters the walk by key'
   ]);
   const big = await reads({ text: 'common', nodes: [{ service: PUBSUB, node: 'big' }] });
   expect(big.page.items[0]?.itemId).toBe('item-4499');
-  // The newest 500 are the small node's: two chunks pass before the big node's items come.
-  expect(big.rows).toBeLessThanOrEqual(20 + 3);
+  // The newest 500 are the small node's: a few chunks pass before the big node's items come.
+  expect(big.docs).toBeLessThanOrEqual(3);
 });
 
 test('filters only: newest first from the time index; a rare field value from its index', async () => {
   const newest = await reads({ orderBy: 'created' });
   expect(newest.page.items[0]?.itemId).toBe('item-4999');
-  expect(newest.rows).toBe(20);
+  expect(newest.docs).toBe(0);
   const rare = await reads({
     orderBy: 'created',
     conditions: [{ field: 'category', op: '==', value: 'rare-tag' }],
@@ -142,5 +149,5 @@ test('filters only: newest first from the time index; a rare field value from it
     nodes: [{ service: PUBSUB, node: 'big' }],
   });
   expect(common.page.items[0]?.itemId).toBe('item-4499');
-  expect(common.rows).toBeLessThan(30);
+  expect(common.docs).toBe(0);
 });
