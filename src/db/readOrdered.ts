@@ -20,12 +20,13 @@ export interface ReadOrderedOptions {
 
 const sameKey = (a: DocKey, b: DocKey): boolean => a[0] === b[0] && a[1] === b[1];
 
-/** 'exhausted' when the whole range was delivered, 'stopped' when the caller stopped it. */
+/** `exhausted` when the whole range was delivered; `stopped` when the caller asked to stop
+ * (both when it asked on the range's last chunk). */
 export async function readOrdered(
   db: SatchelDb,
   r: IndexRange,
   options: ReadOrderedOptions,
-): Promise<'stopped' | 'exhausted'> {
+): Promise<{ stopped: boolean; exhausted: boolean }> {
   let lower = r.lower;
   let upper = r.upper;
   let after: DocKey | undefined;
@@ -44,9 +45,10 @@ export async function readOrdered(
       }
       fresh = at === -1 ? keys : keys.slice(at + 1);
     }
-    if (fresh.length > 0 && (await options.onChunk(fresh))) return 'stopped';
+    const stopped = fresh.length > 0 && (await options.onChunk(fresh));
     const last = keys[keys.length - 1];
-    if (keys.length < size || last === undefined) return 'exhausted';
+    const exhausted = keys.length < size || last === undefined;
+    if (stopped || exhausted) return { stopped, exhausted };
     const row = await options.rowOf(last);
     const key = row && r.keyOf(row);
     if (key === undefined) throw new Error(`readOrdered: no ${r.index} key for the last item`);

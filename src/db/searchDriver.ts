@@ -2,8 +2,7 @@
  * Which ordered index a walk of searchItems reads (docs/search.md): the word a relevance
  * search needs (its entries are best-first), a parsed field's own index for orderBy 'field' or
  * for `field == value` in one node (newest first), else the time index. `impliesMatch` when
- * every item it lists matches, so no row is read but the page's; `listing` is a source with
- * the same items, whose probe gives the exact total when they are few.
+ * every doc it lists matches, so no doc is read, and item rows for the page only.
  */
 import { ALL_FIELDS } from '../search/searchTermKeys';
 import type { SearchCondition, SearchQuery } from '../shared/searchQuery';
@@ -20,7 +19,6 @@ import {
 export interface Driver {
   source: Source;
   impliesMatch: boolean;
-  listing?: Source;
 }
 
 /** The one value of an equality condition, which the facet index lists newest first. */
@@ -57,7 +55,6 @@ export function chooseDriver(q: SearchQuery, compiled: CompiledSearch, scope: Se
       return {
         source: termSource(q.account, term, true, !reverse),
         impliesMatch: alone,
-        listing: termSource(q.account, term, false),
       };
     }
   }
@@ -67,7 +64,7 @@ export function chooseDriver(q: SearchQuery, compiled: CompiledSearch, scope: Se
   if (time === 'created' && single !== undefined && first && value !== undefined) {
     const source = facetTimeSource(single, first.field, value, q.created, reverse);
     const alone = noText && noOthers && conditions.length === 1 && !q.updated;
-    return { source, impliesMatch: alone, listing: source };
+    return { source, impliesMatch: alone };
   }
   const source = timeSource(q.account, time, q[time], single, reverse);
   const other = time === 'created' ? q.updated : q.created;

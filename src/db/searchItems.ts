@@ -22,9 +22,6 @@ import { walkPlan } from './searchWalk';
 import type { SatchelDb } from './SatchelDb';
 import { validateSearchQuery } from './validateSearchQuery';
 
-/** A walk's total is exact when its driver lists at most this many items (keys only: about
- * 5 ms in Chromium here); otherwise it is a lower bound and `search.count` counts. */
-const TOTAL_PROBE_LIMIT = 300;
 /** Per-node indexes are probed only for this many nodes; more are checked on rows instead. */
 const MAX_NODE_RANGES = 16;
 
@@ -66,17 +63,8 @@ export async function searchItems(db: SatchelDb, q: SearchQuery): Promise<Search
         plan: 'candidates',
       };
     const driver = chooseDriver(q, compiled, scope);
-    if (driver.impliesMatch) {
-      // The driver's order is the result's and every item it lists matches: read the page,
-      // and count the items when its probe shows they are few.
-      const [page, listed] = await Promise.all([
-        walkPlan(db, q, compiled, scope, driver),
-        driver.listing ? probe(db, driver.listing, TOTAL_PROBE_LIMIT) : undefined,
-      ]);
-      if (!listed?.keys || page.totalExact) return page;
-      const total = [...listed.keys.values()].filter(compiled.keyMatches).length;
-      return { ...page, total, totalExact: true };
-    }
+    // The driver's order is the result's and every doc it lists matches: read the page.
+    if (driver.impliesMatch) return walkPlan(db, q, compiled, scope, driver);
     const probes = await Promise.all(candidateSources(q, compiled, scope).map((s) => probe(db, s)));
     const complete = probes.flatMap((p) => (p.keys ? [p.keys] : []));
     if (complete.length > 0) return candidatesPlan(db, q, compiled, scope, complete);

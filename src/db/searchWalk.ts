@@ -18,6 +18,9 @@ import type { DocKey, SatchelDb, SearchDoc } from './SatchelDb';
  * broad in its index and too narrow in its conditions; the user is told to narrow it. */
 export const MAX_ROWS_EXAMINED = 50_000;
 const MAX_CHUNK = 2_048;
+/** A walk that reads keys only starts with this many: one request that, for a driver listing
+ * fewer, reaches its end and so gives the exact total (keys only: about 5 ms in Chromium here). */
+export const KEYS_FIRST_CHUNK = 300;
 
 export async function walkPlan(
   db: SatchelDb,
@@ -31,6 +34,8 @@ export async function walkPlan(
   const seen = new Set<string>();
   const rows = new Map<string, SearchDoc>();
   let examined = 0;
+  /** Keys read but not checked once the page was full: they make the total a lower bound. */
+  let unchecked = false;
 
   const onChunk = async (keys: DocKey[]): Promise<boolean> => {
     const fresh = keys.filter((key) => {
@@ -42,6 +47,10 @@ export async function walkPlan(
     if (driver.impliesMatch) {
       matched.push(...fresh);
       return matched.length >= wanted;
+    }
+    if (matched.length >= wanted) {
+      unchecked ||= fresh.length > 0;
+      return true;
     }
     // Rows are read in slices sized by the share of matches seen so far, so a dense match
     // reads about the page and a sparse one does not take hundreds of round trips.
@@ -62,6 +71,7 @@ export async function walkPlan(
         rows.set(docKeyString(key), doc);
         matched.push(key);
       }
+      if (matched.length >= wanted && at < fresh.length) unchecked = true;
     }
     return matched.length >= wanted;
   };
@@ -70,18 +80,28 @@ export async function walkPlan(
 
   let exhausted = true;
   for (const range of driver.source.ranges) {
-    const firstChunk = Math.min(MAX_CHUNK, Math.max(32, (wanted - matched.length) * 2));
+    // A full page with docs still to check in later ranges: those stay unchecked.
+    if (!driver.impliesMatch && matched.length >= wanted) {
+      exhausted = false;
+      break;
+    }
+    const needed = (wanted - matched.length) * 2;
+    const firstChunk = Math.min(
+      MAX_CHUNK,
+      Math.max(driver.impliesMatch ? KEYS_FIRST_CHUNK : 32, needed),
+    );
     const status = await readOrdered(db, range, {
       firstChunk,
       maxChunk: MAX_CHUNK,
       rowOf,
       onChunk,
     });
-    if (status === 'stopped') {
+    if (!status.exhausted) {
       exhausted = false;
       break;
     }
   }
+  exhausted &&= !unchecked;
 
   const pageKeys = matched.slice(q.offset, q.offset + q.max);
   return {

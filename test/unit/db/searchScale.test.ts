@@ -93,7 +93,7 @@ test('a deep page continues the walk from the last item read, not from the start
   expect(keys).toBeLessThan(2_000 + 2 * 2_048);
 });
 
-test('a rare word: the page from its index, the total exact from a short probe', async () => {
+test('a rare word: the page from its index, the total exact from the first chunk of keys', async () => {
   const { page, docs } = await reads({ text: 'rare' });
   expect(page).toMatchObject({ plan: 'walk', total: 50, totalExact: true, hasMore: true });
   expect(docs).toBe(0);
