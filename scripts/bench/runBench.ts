@@ -13,7 +13,7 @@ import { withTimeout } from '../lib/withTimeout';
 import { launchBenchBrowser } from './lib/benchBrowser';
 import { startBenchProsody } from './lib/benchProsody';
 import { buildBench } from './lib/buildBench';
-import { buildTemplate, readTemplate, templateProfile } from './lib/cacheTemplate';
+import { buildTemplate, readTemplate, templatePort, templateProfile } from './lib/cacheTemplate';
 import { describeMachine } from './lib/machine';
 import { openSignedIn } from './lib/openApp';
 import { serveBenchApp } from './lib/serveBenchApp';
@@ -63,7 +63,7 @@ async function main(): Promise<void> {
   const prosody = await startBenchProsody(join(BENCH_DIR, 'prosody'));
   const account = prosody.seed.reader.jid;
   let template = readTemplate(TEMPLATE, account);
-  const app = await serveBenchApp(DIST, prosody.server.wsUrl, template?.appPort);
+  const app = await serveBenchApp(DIST, prosody.server.wsUrl, templatePort(TEMPLATE, account));
   const failures: string[] = [];
   const partial: Omit<BenchResults, 'targets' | 'durationSeconds' | 'machine'> = {
     date,
@@ -100,7 +100,7 @@ async function main(): Promise<void> {
     } finally {
       await fresh.close();
     }
-    const browser = await launchBenchBrowser(templateProfile(TEMPLATE));
+    const browser = await launchBenchBrowser({ fromProfile: templateProfile(TEMPLATE) });
     chromiumVersion = browser.version;
     try {
       const page = await openSignedIn(browser, app.url, prosody);

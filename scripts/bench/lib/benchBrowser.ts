@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext } from 'playwright-core';
@@ -26,19 +26,24 @@ export interface BenchBrowser {
   userDataDir: string;
   cdp: CdpClient;
   version: string;
-  /** Closes Chromium and removes the profile, unless `keepProfile`. */
+  /** Closes Chromium and removes a temporary profile, unless `keepProfile`. */
   close(options?: { keepProfile?: boolean }): Promise<void>;
 }
 
 /**
- * A fresh profile, empty or a copy of `fromProfile` (lib/cacheTemplate.ts: a profile whose
- * cache already holds the imported nodes).
+ * A fresh temporary profile, empty or a copy of `fromProfile` (lib/cacheTemplate.ts: a profile
+ * whose cache already holds the imported nodes); or `profileDir` itself, kept on close.
  */
-export async function launchBenchBrowser(fromProfile?: string): Promise<BenchBrowser> {
-  const userDataDir = mkdtempSync(join(tmpdir(), 'satchel-bench-chromium-'));
+export async function launchBenchBrowser(
+  options: { fromProfile?: string; profileDir?: string } = {},
+): Promise<BenchBrowser> {
+  const temporary = options.profileDir === undefined;
+  const userDataDir = options.profileDir ?? mkdtempSync(join(tmpdir(), 'satchel-bench-chromium-'));
+  mkdirSync(userDataDir, { recursive: true });
   let context: BrowserContext | undefined;
   try {
-    if (fromProfile !== undefined) cpSync(fromProfile, userDataDir, { recursive: true });
+    if (options.fromProfile !== undefined)
+      cpSync(options.fromProfile, userDataDir, { recursive: true });
     context = await chromium.launchPersistentContext(userDataDir, {
       executablePath: CHROMIUM,
       headless: true,
@@ -59,13 +64,14 @@ export async function launchBenchBrowser(fromProfile?: string): Promise<BenchBro
         try {
           await withTimeout(opened.close(), 30_000, () => 'Chromium did not close within 30 s');
         } finally {
-          if (!options.keepProfile) rmSync(userDataDir, { recursive: true, force: true });
+          if (temporary && !options.keepProfile)
+            rmSync(userDataDir, { recursive: true, force: true });
         }
       },
     };
   } catch (error) {
     await context?.close().catch(() => undefined);
-    rmSync(userDataDir, { recursive: true, force: true });
+    if (temporary) rmSync(userDataDir, { recursive: true, force: true });
     throw error;
   }
 }

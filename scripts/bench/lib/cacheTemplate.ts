@@ -1,21 +1,10 @@
-import {
-  cpSync,
-  existsSync,
-  mkdtempSync,
-  readFileSync,
-  renameSync,
-  rmSync,
-  writeFileSync,
-} from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { schemaVersions } from '../../../src/db/versions';
-import { serviceWorkerReady } from '../../../test/support/browser';
-import { signIn } from '../../../test/support/signIn';
-import { loadBenchModule } from '../measure/BenchContext';
 import { launchBenchBrowser } from './benchBrowser';
 import { BENCH_ITEMS_VERSION } from './benchItems';
 import type { BenchProsody } from './benchProsody';
+import { openSignedIn } from './openApp';
 
 /** What the saved profile holds; a run reuses it only when all of it still matches. */
 export interface TemplateMarker {
@@ -32,29 +21,43 @@ export interface TemplateMarker {
 }
 
 const TEMPLATE_VERSION = 1;
-export const TEMPLATE_SIZES = [1_000, 100_000];
+const TEMPLATE_SIZES = [1_000, 100_000];
+const CHUNK = 2_000;
 const STEP_MS = 10 * 60_000;
 const currentSchema = (): number => Math.max(...schemaVersions.map((v) => v.version));
-export const importedNode = (size: number): string => `satchel-bench/import-${size}`;
+const importedNode = (size: number): string => `satchel-bench/import-${size}`;
+const readMarker = (path: string): TemplateMarker | undefined =>
+  existsSync(path) ? (JSON.parse(readFileSync(path, 'utf8')) as TemplateMarker) : undefined;
+const building = (dir: string): string => `${dir}.building`;
 
-export function readTemplate(dir: string, account: string): TemplateMarker | undefined {
-  const path = join(dir, 'marker.json');
-  if (!existsSync(path)) return undefined;
-  const marker = JSON.parse(readFileSync(path, 'utf8')) as TemplateMarker;
-  const current =
-    marker.version === TEMPLATE_VERSION &&
+function isCurrent(marker: TemplateMarker | undefined, account: string): marker is TemplateMarker {
+  return (
+    marker?.version === TEMPLATE_VERSION &&
     marker.itemsVersion === BENCH_ITEMS_VERSION &&
     marker.schemaVersion === currentSchema() &&
-    marker.account === account;
-  return current ? marker : undefined;
+    marker.account === account
+  );
+}
+
+export function readTemplate(dir: string, account: string): TemplateMarker | undefined {
+  const marker = readMarker(join(dir, 'marker.json'));
+  return isCurrent(marker, account) ? marker : undefined;
+}
+
+/** The port the app must be served on: the saved profile's, or the one being built's. */
+export function templatePort(dir: string, account: string): number | undefined {
+  return (
+    readTemplate(dir, account)?.appPort ?? readMarker(join(building(dir), 'progress.json'))?.appPort
+  );
 }
 
 /**
- * The 1,000- and 100,000-post nodes, imported once into a browser profile kept in `dir`
- * (`cache.importAll` indexes every post for search: minutes for 100,000). Each run starts its
- * browser from a copy, so it never pays that again. The profile is saved signed out (so a run
- * signs in with the form, whatever Prosody's port) and without its service worker (so the run's
- * build registers afresh and opens this database as its own).
+ * The 1,000- and 100,000-post nodes, imported once with `cache.importAll` into a browser profile
+ * kept in `dir` (the import indexes every post for search: this takes long, see
+ * docs/benchmarks.md). Each run starts its browser from a copy. Built in `<dir>.building`, one
+ * chunk of 2,000 posts per call, recording progress: an interrupted build resumes. Saved signed
+ * out and without its service worker, so a run's own build registers afresh and opens this
+ * database as its own.
  */
 export async function buildTemplate(
   dir: string,
@@ -62,9 +65,11 @@ export async function buildTemplate(
   prosody: BenchProsody,
   log: (message: string) => void,
 ): Promise<TemplateMarker> {
-  const browser = await launchBenchBrowser();
+  const work = building(dir);
+  const progressPath = join(work, 'progress.json');
   const account = prosody.seed.reader.jid;
-  const marker: TemplateMarker = {
+  const saved = readMarker(progressPath);
+  const fresh: TemplateMarker = {
     version: TEMPLATE_VERSION,
     itemsVersion: BENCH_ITEMS_VERSION,
     schemaVersion: currentSchema(),
@@ -74,51 +79,57 @@ export async function buildTemplate(
     nodes: [],
     createdAt: new Date().toISOString(),
   };
+  const marker = isCurrent(saved, account) && saved.appPort === app.port ? saved : fresh;
+  if (marker === fresh) rmSync(work, { recursive: true, force: true });
+  mkdirSync(work, { recursive: true });
+  const save = () => writeFileSync(progressPath, `${JSON.stringify(marker, null, 2)}\n`);
+  const browser = await launchBenchBrowser({ profileDir: join(work, 'profile') });
   try {
-    const page = await browser.context.newPage();
-    await page.goto(app.url);
-    await serviceWorkerReady(page);
-    await signIn(page, prosody.seed.reader, prosody.server.wsUrl);
-    await loadBenchModule(page);
-    const endMs = Date.now() - 86_400_000;
+    const page = await openSignedIn(browser, app.url, prosody);
+    const endMs = Date.parse(marker.createdAt) - 86_400_000;
     for (const size of TEMPLATE_SIZES) {
-      log(`  importing ${size.toLocaleString('en')} posts with cache.importAll (once)…`);
-      const result = await page.evaluate((request) => window.satchelBench.importItems(request), {
-        service: marker.service,
-        node: importedNode(size),
-        account,
-        count: size,
-        endMs,
-        stepMs: STEP_MS,
-        authorJid: prosody.seed.publisher.jid,
-        seed: size,
-      });
-      log(`  imported in ${Math.round(result.totalMs / 1000)} s`);
-      marker.nodes.push({
-        node: importedNode(size),
-        size,
-        endMs,
-        importMs: Math.round(result.importMs),
-      });
+      let entry = marker.nodes.find((n) => n.node === importedNode(size));
+      if (!entry) {
+        entry = { node: importedNode(size), size: 0, endMs, importMs: 0 };
+        marker.nodes.push(entry);
+      }
+      for (let from = entry.size; from < size; from += CHUNK) {
+        const result = await page.evaluate((request) => window.satchelBench.importItems(request), {
+          service: marker.service,
+          node: entry.node,
+          account,
+          from,
+          count: Math.min(size, from + CHUNK),
+          chunk: CHUNK,
+          endMs,
+          stepMs: STEP_MS,
+          authorJid: prosody.seed.publisher.jid,
+          seed: size,
+        });
+        // Each chunk's posts are numbered within the whole node, so resuming continues it.
+        entry.size = Math.min(size, from + CHUNK);
+        entry.importMs += Math.round(result.importMs);
+        save();
+        const rate = Math.round(result.count / (result.importMs / 1000));
+        log(
+          `  ${entry.node}: ${entry.size.toLocaleString('en')}/${size.toLocaleString('en')} (${rate} posts/s)`,
+        );
+      }
     }
     await page.evaluate(() => window.satchelBench.call('session.signOut', {}));
   } finally {
-    await browser.close({ keepProfile: true });
+    await browser.close();
   }
-  const building = mkdtempSync(join(tmpdir(), 'satchel-bench-template-'));
-  cpSync(browser.userDataDir, building, { recursive: true });
-  rmSync(browser.userDataDir, { recursive: true, force: true });
   for (const cache of ['Service Worker', 'Cache', 'Code Cache', 'GPUCache'])
-    rmSync(join(building, 'Default', cache), { recursive: true, force: true });
+    rmSync(join(work, 'profile', 'Default', cache), { recursive: true, force: true });
   rmSync(dir, { recursive: true, force: true });
-  cpSync(building, join(dir, 'profile'), { recursive: true });
-  rmSync(building, { recursive: true, force: true });
-  writeFileSync(join(dir, 'marker.json.tmp'), `${JSON.stringify(marker, null, 2)}\n`);
-  renameSync(join(dir, 'marker.json.tmp'), join(dir, 'marker.json'));
+  renameSync(work, dir);
+  writeFileSync(join(dir, 'marker.json'), `${JSON.stringify(marker, null, 2)}\n`);
+  rmSync(join(dir, 'progress.json'), { force: true });
   return marker;
 }
 
-/** The endMs a template node was generated with (for date-range queries). */
+/** The node of `size` imported posts, with the time its newest post was dated. */
 export const templateNode = (marker: TemplateMarker, size: number) =>
   marker.nodes.find((n) => n.size === size);
 

@@ -5,8 +5,11 @@ import { loadBenchModule } from '../measure/BenchContext';
 import type { BenchBrowser } from './benchBrowser';
 import type { BenchProsody } from './benchProsody';
 
-/** Opens the app in a new tab, waits for the worker, signs the reader in through the form and
- * loads the bench module. */
+/**
+ * Opens the app in a new tab, waits for the worker, loads the bench module and signs the
+ * reader in through the form (signing out first a session a reused profile may still hold:
+ * its WebSocket URL names an earlier Prosody port).
+ */
 export async function openSignedIn(
   browser: BenchBrowser,
   appUrl: string,
@@ -15,7 +18,12 @@ export async function openSignedIn(
   const page = await browser.context.newPage();
   await page.goto(appUrl);
   await serviceWorkerReady(page);
-  await signIn(page, prosody.seed.reader, prosody.server.wsUrl);
   await loadBenchModule(page);
+  const state = (await page.evaluate(() => window.satchelBench.call('session.state', {}))) as {
+    status: string;
+  };
+  if (state.status !== 'signedOut')
+    await page.evaluate(() => window.satchelBench.call('session.signOut', {}));
+  await signIn(page, prosody.seed.reader, prosody.server.wsUrl);
   return page;
 }

@@ -20,7 +20,9 @@ export interface ImportRequest extends BenchItemOptions {
   account: string;
   service: string;
   node: string;
-  /** Items per `cache.importAll` call; default 10,000. */
+  /** Import items [from, count); default 0. */
+  from?: number;
+  /** Items per `cache.importAll` call; default 2,000. */
   chunk?: number;
 }
 
@@ -50,10 +52,10 @@ function exportedItem(i: number, request: ImportRequest): ExportedItem {
 
 export async function importItems(rpc: RpcClient, request: ImportRequest): Promise<ImportResult> {
   const started = epochNow();
-  const chunk = request.chunk ?? 10_000;
+  const chunk = request.chunk ?? 2_000;
   let importMs = 0;
   let chunks = 0;
-  for (let start = 0; start < request.count; start += chunk) {
+  for (let start = request.from ?? 0; start < request.count; start += chunk) {
     const items: ExportedItem[] = [];
     for (let i = start; i < Math.min(request.count, start + chunk); i++)
       items.push(exportedItem(i, request));
@@ -75,11 +77,16 @@ export async function importItems(rpc: RpcClient, request: ImportRequest): Promi
     };
     const json = JSON.stringify(document);
     const callStart = epochNow();
-    const report = await rpc.call('cache.importAll', { json }, 600_000);
+    const report = await rpc.call('cache.importAll', { json }, 1_800_000);
     importMs += epochNow() - callStart;
     chunks += 1;
     if (!report.applied || report.newItems + report.identical !== items.length)
       throw new Error(`cache.importAll applied ${report.newItems} of ${items.length} items`);
   }
-  return { count: request.count, totalMs: epochNow() - started, importMs, chunks };
+  return {
+    count: request.count - (request.from ?? 0),
+    totalMs: epochNow() - started,
+    importMs,
+    chunks,
+  };
 }
