@@ -25,9 +25,23 @@ export function buildSearchHit(
     read: item.read === 1,
   };
   if (text.title !== '') hit.title = highlightWhole(text.title, terms, FIELD_BITS.title);
-  const body = text.body !== '' ? text.body : text.summary;
-  const field = text.body !== '' ? FIELD_BITS.body : FIELD_BITS.summary;
-  if (body !== '') hit.snippet = snippet(body, terms, field);
+  // The snippet shows where the words matched: the body, else the summary, tags or authors
+  // (each is tokenized only when the one before showed no match).
+  const parts = [
+    [text.body, FIELD_BITS.body],
+    [text.summary, FIELD_BITS.summary],
+    [text.tags, FIELD_BITS.tags],
+    [text.author, FIELD_BITS.author],
+  ] as const;
+  for (const [value, field] of parts) {
+    if (value === '') continue;
+    const candidate = snippet(value, terms, field);
+    hit.snippet ??= candidate;
+    if (candidate.marks.length > 0 || (hit.title?.marks.length ?? 0) > 0) {
+      if (candidate.marks.length > 0) hit.snippet = candidate;
+      break;
+    }
+  }
   if (item.publisher !== undefined) hit.publisher = item.publisher;
   if (item.score !== undefined) hit.score = item.score;
   if (item.parsed === undefined || item.parsed === null) hit.raw = true;

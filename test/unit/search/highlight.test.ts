@@ -80,4 +80,31 @@ describe('buildSearchHit', () => {
     expect(marked(hit.snippet!)).toEqual(['Crème']);
     expect(hit.snippet?.text).not.toContain('<');
   });
+
+  test('a match only in the tags shows the tags, marked', () => {
+    const hit = buildSearchHit(
+      {
+        account: 'a',
+        service: 's',
+        node: 'n',
+        itemId: 'i',
+        xml: '<item id="i"/>',
+        parsed: {
+          kind: 'entry',
+          authors: [],
+          title: { type: 'text', value: 'A quiet Sunday', text: 'A quiet Sunday' },
+          content: { type: 'text', value: 'Tea and a book.', text: 'Tea and a book.' },
+          categories: [{ term: 'offline-first' }],
+        },
+        created: 1,
+        updated: 1,
+        seq: 1,
+        fields: [],
+        size: 1,
+      },
+      parseSearchText('offline').required,
+    );
+    expect(hit.snippet?.text).toBe('offline-first');
+    expect(marked(hit.snippet!)).toEqual(['offline']);
+  });
 });

@@ -72,42 +72,44 @@ export function NodeStatsRow({ stats, account, onChanged, onError }: Props) {
           onError={onError}
         />
       </td>
-      <td class="node-actions">
-        <ConfirmButton
-          label="Resync"
-          busyLabel="Resyncing…"
-          run={async () => {
-            await rpc.call('cache.resync', at);
-            onChanged();
-          }}
-          onError={onError}
-        />
-        <ConfirmButton
-          label="Reset"
-          question="Forget this feed and sync it again from scratch?"
-          danger
-          run={async () => {
-            await rpc.call('cache.reset', at);
-            onChanged();
-          }}
-          onError={onError}
-        />
-        <ConfirmButton
-          label="Export Atom"
-          busyLabel="Exporting…"
-          run={exportAtom}
-          onError={onError}
-        />
-        <ConfirmButton
-          label="Unfollow and delete"
-          question={`Unfollow and delete ${plural(stats.itemCount, 'cached item')}?`}
-          danger
-          run={async () => {
-            await rpc.call('cache.unfollow', at);
-            onChanged();
-          }}
-          onError={onError}
-        />
+      <td>
+        <div class="node-actions">
+          <ConfirmButton
+            label="Resync"
+            busyLabel="Resyncing…"
+            run={async () => {
+              await rpc.call('cache.resync', at);
+              onChanged();
+            }}
+            onError={onError}
+          />
+          <ConfirmButton
+            label="Reset"
+            question="Forget this feed and sync it again from scratch?"
+            danger
+            run={async () => {
+              await rpc.call('cache.reset', at);
+              onChanged();
+            }}
+            onError={onError}
+          />
+          <ConfirmButton
+            label="Export Atom"
+            busyLabel="Exporting…"
+            run={exportAtom}
+            onError={onError}
+          />
+          <ConfirmButton
+            label="Unfollow and delete"
+            question={`Unfollow and delete ${plural(stats.itemCount, 'cached item')}?`}
+            danger
+            run={async () => {
+              await rpc.call('cache.unfollow', at);
+              onChanged();
+            }}
+            onError={onError}
+          />
+        </div>
       </td>
     </tr>
   );
