@@ -53,8 +53,13 @@ function atomEntryText(entry: Json, publisher: string | undefined): SearchableTe
     title: atomText(entry.title),
     summary: atomText(entry.summary),
     body: atomText(entry.content),
-    author: [...people(entry.authors), ...people(entry.contributors), publisher ?? ''].join(' '),
-    tags: categories.flatMap((c) => [str(c.term), str(c.label)]).join(' '),
+    author: [...people(entry.authors), ...people(entry.contributors), publisher ?? '']
+      .filter((s) => s !== '')
+      .join(' '),
+    tags: categories
+      .flatMap((c) => [str(c.term), str(c.label)])
+      .filter((s) => s !== '')
+      .join(' '),
   };
 }
 
