@@ -61,7 +61,8 @@ describe('connection failures', () => {
       await prosody.restart();
       await browser.context.setOffline(false); // the page tells the engine: reconnect now
     }
-    await statusIs(page, 'online', 20_000).catch(async (error: unknown) => {
+    // Back-off may be mid-wait when the network returns (attempts failed while offline).
+    await statusIs(page, 'online', 60_000).catch(async (error: unknown) => {
       throw new Error(
         `${String(error)}; status: ${await page.getByTestId('connection-status').textContent()}`,
       );
