@@ -9,7 +9,6 @@
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { withTimeout } from '../lib/withTimeout';
 import { launchBenchBrowser } from './lib/benchBrowser';
 import { startBenchProsody } from './lib/benchProsody';
 import { buildBench } from './lib/buildBench';
@@ -17,15 +16,10 @@ import { buildTemplate, readTemplate, templatePort, templateProfile } from './li
 import { describeMachine } from './lib/machine';
 import { openSignedIn } from './lib/openApp';
 import { serveBenchApp } from './lib/serveBenchApp';
-import { round } from './lib/stats';
 import type { BenchContext } from './measure/BenchContext';
+import { measureAll } from './measure/measureAll';
 import { measureBundle } from './measure/measureBundle';
-import { measureCachedRead } from './measure/measureCachedRead';
-import { measureColdStart } from './measure/measureColdStart';
-import { measureLiveEvent } from './measure/measureLiveEvent';
-import { heapPoint } from './measure/measureMemory';
-import { measureSearch } from './measure/measureSearch';
-import { measureSync, syncOnce } from './measure/measureSync';
+import { emptyWorkerHeap } from './measure/measureMemory';
 import type { BenchResults } from './report/BenchResults';
 import { checkTargets } from './report/checkTargets';
 import { formatReport } from './report/formatReport';
@@ -35,11 +29,7 @@ const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const BENCH_DIR = join(ROOT, '.bench');
 const DIST = join(BENCH_DIR, 'dist');
 const TEMPLATE = join(BENCH_DIR, 'chromium-template');
-const PHASE_TIMEOUT_MS = 15 * 60_000;
 const log = (message: string): void => console.log(message);
-/** Progress lines show the numbers, not the per-run arrays. */
-const brief = (key: string, value: unknown): unknown =>
-  key === 'runs' && Array.isArray(value) ? `[${value.length}]` : value;
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -86,20 +76,10 @@ async function main(): Promise<void> {
       );
       template = await buildTemplate(TEMPLATE, app, prosody, log);
     }
-    // The empty worker: a fresh profile, signed in, nothing cached.
-    const fresh = await launchBenchBrowser();
-    try {
-      const freshPage = await openSignedIn(fresh, app.url, prosody);
-      const empty = await heapPoint(
-        { browser: fresh, log },
-        'fresh profile, signed in, nothing cached',
-        0,
-      );
-      partial.memory.push(empty);
-      await freshPage.close();
-    } finally {
-      await fresh.close();
-    }
+    const empty = await emptyWorkerHeap(app.url, prosody, log).catch((error: unknown) => {
+      failures.push(`empty worker heap: ${error instanceof Error ? error.message : String(error)}`);
+    });
+    if (empty) partial.memory.push(empty);
     const browser = await launchBenchBrowser({ fromProfile: templateProfile(TEMPLATE) });
     chromiumVersion = browser.version;
     try {
@@ -116,49 +96,7 @@ async function main(): Promise<void> {
         template,
         log,
       };
-      const phase = async <T>(name: string, run: () => Promise<T>): Promise<T | undefined> => {
-        log(`${name}…`);
-        try {
-          const result = await withTimeout(
-            run(),
-            PHASE_TIMEOUT_MS,
-            () => `${name} took over ${PHASE_TIMEOUT_MS / 60_000} min`,
-          );
-          log(`  ${JSON.stringify(result, brief)}`);
-          return result;
-        } catch (error) {
-          const message = error instanceof Error ? error.message : String(error);
-          failures.push(`${name}: ${message.split('\n')[0] ?? ''}`);
-          log(`  FAILED: ${message}`);
-          return undefined;
-        }
-      };
-      const heap = async (label: string, items: number) => {
-        const point = await phase(`worker heap (${label})`, () => heapPoint(ctx, label, items));
-        if (point) partial.memory.push(point);
-      };
-      const imported = template.nodes.reduce((n, node) => n + node.size, 0);
-      await heap(`${imported.toLocaleString('en')} posts cached, none read yet`, imported);
-      if (wanted('sync'))
-        partial.sync = await phase('1. sync', () => measureSync(ctx, Number(values['sync-runs'])));
-      else await phase('sync the node (not measured)', () => syncOnce(ctx));
-      if (wanted('read'))
-        partial.cachedRead = await phase('2. cached read', () => measureCachedRead(ctx));
-      if (partial.sync && partial.cachedRead) {
-        const counts =
-          (partial.sync.items / partial.sync.batchSize) *
-          partial.cachedRead.breakdown.getNodeRpc.p50;
-        partial.sync.ratioWithoutNodeCounts = round(
-          partial.sync.sync.totalMs.p50 / (partial.sync.fetchOnly.totalMs.p50 - counts),
-        );
-      }
-      if (wanted('live'))
-        partial.live = await phase('3. live event to screen', () => measureLiveEvent(ctx));
-      if (wanted('search')) partial.search = await phase('5. search', () => measureSearch(ctx));
-      const total = imported + prosody.seed.count;
-      await heap(`${total.toLocaleString('en')} posts cached, after reads and searches`, total);
-      if (wanted('cold'))
-        partial.coldStart = await phase('4. cold offline start', () => measureColdStart(ctx));
+      await measureAll(ctx, { syncPairs: Number(values['sync-runs']), wanted }, partial);
     } finally {
       await browser.close().catch((e: unknown) => console.error(e));
     }
