@@ -34,6 +34,10 @@ export const NS = {
   delay: 'urn:xmpp:delay',
   /** XEP-0460: caching hints feature, and the prefix of its meta-data field names. */
   cachingHints: 'urn:xmpp:pubsub-caching:0',
+  /** RFC 6121 §2: the roster. */
+  roster: 'jabber:iq:roster',
+  /** XEP-0277 §3: a user's microblog, a node of their PEP service (their bare JID). */
+  microblog: 'urn:xmpp:microblog:0',
   /** RFC 6120 §8.3: stanza error conditions. */
   stanzas: 'urn:ietf:params:xml:ns:xmpp-stanzas',
 } as const;

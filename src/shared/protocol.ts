@@ -12,7 +12,9 @@ import type { CacheStats, ConflictChoice, ImportReport, PurgeScope } from './cac
 import type { ErrorCode } from './errorCodes';
 import type { SearchResult } from './searchQuery';
 import type {
+  ContactMicroblogView,
   GetItemsParams,
+  LookupFailure,
   ItemsChangedEvent,
   ItemsPage,
   NodeAddress,
@@ -21,6 +23,7 @@ import type {
   NodeView,
   RpcErrorData,
   SearchParams,
+  ServerSubscriptionView,
   ServiceView,
 } from './rpcTypes';
 
@@ -99,6 +102,18 @@ export interface RpcMethods {
   'pubsub.configureNode': {
     params: NodeAddress & { config: NodeConfigParams };
     result: Record<string, never>;
+  };
+  /** The account's subscriptions at its server's pubsub services (XEP-0060 §5.6); services that
+   * could not be asked are listed in `failures`, the others still answer. */
+  'pubsub.listSubscriptions': {
+    params: Record<string, never>;
+    result: { subscriptions: ServerSubscriptionView[]; failures: LookupFailure[] };
+  };
+  /** Roster contacts (RFC 6121 §2) with a readable XEP-0277 microblog; contacts without one are
+   * left out, those that could not be checked are in `failures`; `unchecked` past the limit. */
+  'contacts.listMicroblogs': {
+    params: Record<string, never>;
+    result: { contacts: ContactMicroblogView[]; failures: LookupFailure[]; unchecked: number };
   };
   'pubsub.deleteNode': { params: NodeAddress; result: Record<string, never> };
   'pubsub.purgeNode': { params: NodeAddress; result: Record<string, never> };

@@ -93,6 +93,25 @@ export interface ServiceView {
   name?: string;
 }
 
+/** A node the account is subscribed to at a pubsub service (XEP-0060 §5.6). */
+export interface ServerSubscriptionView extends NodeAddress {
+  state: SubscriptionState;
+}
+
+/** A service or contact that could not be asked, and why. */
+export interface LookupFailure {
+  jid: string;
+  error: RpcErrorData;
+}
+
+/** A roster contact (RFC 6121 §2) whose XEP-0277 microblog the account can read. */
+export interface ContactMicroblogView {
+  /** Bare JID: the contact's PEP service; the node is `urn:xmpp:microblog:0`. */
+  jid: string;
+  /** The roster name the user gave the contact. */
+  name?: string;
+}
+
 export interface NodeListEntry {
   node: string;
   name?: string;

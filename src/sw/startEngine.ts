@@ -21,6 +21,7 @@ import { createNodeStore } from '../db/nodeStore';
 import { createSessionPersistence } from './createSessionPersistence';
 import { log } from './log';
 import { probeHttp } from './probeHttp';
+import { registerHomeMethods } from './registerHomeMethods';
 import { registerPubsubMethods } from './registerPubsubMethods';
 import { registerSearchMethods } from './registerSearchMethods';
 import { registerSessionMethods } from './registerSessionMethods';
@@ -121,6 +122,7 @@ export function startEngine(scope: ServiceWorkerGlobalScope) {
     ownOrigin: scope.location.origin,
   });
   registerPubsubMethods(router, { cache, account: signedInAccount, iq: iqFor });
+  registerHomeMethods(router, { account: signedInAccount, iq: iqFor });
   registerStorageMethods(router, databases, () => session.restore());
   registerSearchMethods(router, {
     database: databases.get,
