@@ -34,11 +34,7 @@ export function createPubsubCache(deps: CacheDeps) {
     const r = record ?? (await deps.nodes.get(key));
     if (!r) throw new SatchelError('item-not-found', `${key.node} is not known`);
     if (!CACHED.has(r.syncState)) return toNodeView(r);
-    const [itemCount, unread] = await Promise.all([
-      deps.items.countItems(key.account, key.service, key.node),
-      deps.items.unreadCount(key.account, key.service, key.node),
-    ]);
-    return toNodeView(r, { itemCount, unread });
+    return toNodeView(r, await deps.items.nodeCounts(key.account, key.service, key.node));
   }
 
   function startSyncIfDue(key: NodeKey, record: NodeRecord): void {

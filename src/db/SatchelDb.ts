@@ -60,6 +60,15 @@ export interface SearchNodeRow {
   num: number;
 }
 
+/** A node's item and unread counts (schema v5), kept by nodeCountsSync.ts. No row: zero. */
+export interface NodeCountRow {
+  account: string;
+  service: string;
+  node: string;
+  items: number;
+  unread: number;
+}
+
 export interface SettingRecord {
   key: string;
   value: unknown;
@@ -78,4 +87,5 @@ export type SatchelDb = Dexie & {
   items: Table<StoredItem, ItemKey>;
   searchNodes: Table<SearchNodeRow, [string, string, string]>;
   searchDocs: Table<SearchDoc, DocKey>;
+  nodeCounts: Table<NodeCountRow, NodeKey>;
 };

@@ -50,8 +50,16 @@ export function createItemStore({ db, now = Date.now }: ItemStoreDeps) {
     purgeNode: (account: string, service: string, node: string) =>
       withDbErrors(() => nodeItems(account, service, node).delete()),
 
+    /** Items and unread items of a node: one row of `nodeCounts` (schema v5), kept exact by
+     * nodeCountsSync.ts in every write's transaction. */
+    nodeCounts: (account: string, service: string, node: string) =>
+      withDbErrors(async (): Promise<{ itemCount: number; unread: number }> => {
+        const row = await db.nodeCounts.get([account, service, node]);
+        return { itemCount: row?.items ?? 0, unread: row?.unread ?? 0 };
+      }),
+
     countItems: (account: string, service: string, node: string) =>
-      withDbErrors(() => nodeItems(account, service, node).count()),
+      withDbErrors(async () => (await db.nodeCounts.get([account, service, node]))?.items ?? 0),
 
     /** Every stored item id of a node, from the keys alone (sync reconciliation). */
     listItemIds: (account: string, service: string, node: string) =>
@@ -113,11 +121,8 @@ export function createItemStore({ db, now = Date.now }: ItemStoreDeps) {
           .modify({ read: 1 }),
       ),
 
-    /** Counted on the read index: no row is loaded. */
     unreadCount: (account: string, service: string, node: string) =>
-      withDbErrors(() =>
-        db.items.where('[account+service+node+read]').equals([account, service, node, 0]).count(),
-      ),
+      withDbErrors(async () => (await db.nodeCounts.get([account, service, node]))?.unread ?? 0),
   };
 }
 

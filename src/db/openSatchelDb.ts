@@ -8,6 +8,7 @@ import { SatchelError } from '../shared/SatchelError';
 import type { StorageState } from '../shared/protocol';
 import { hasErrorNamed, mapDbError } from './mapDbError';
 import type { SatchelDb } from './SatchelDb';
+import { nodeCountsSync } from './nodeCountsSync';
 import { searchDocsSync } from './searchDocsSync';
 import { schemaVersions, type SchemaVersion } from './versions';
 
@@ -64,6 +65,8 @@ export async function openSatchelDb(options: OpenSatchelDbOptions = {}): Promise
 
   // Deleting items deletes their search docs in the same transaction (schema v4).
   db.use(searchDocsSync);
+  // Writing items keeps each node's item and unread counts in the same transaction (schema v5).
+  db.use(nodeCountsSync);
 
   // A newer worker or page is upgrading the database. Close for good (Dexie's default handler
   // closes but re-opens on the next query, which would run this old schema against the new

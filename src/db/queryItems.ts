@@ -58,11 +58,12 @@ export async function queryItems(db: SatchelDb, q: ItemQuery): Promise<ItemPage>
   const conditions = q.conditions ?? [];
 
   // Read-only transaction: the count, the keys and the page come from one snapshot.
-  return db.transaction('r', db.items, async () => {
-    // The common case, newest N: a bounded index range. (An offset is not: Dexie would walk a
-    // cursor over the skipped rows' values.)
+  return db.transaction('r', [db.items, db.nodeCounts], async () => {
+    // The common case, newest N: a bounded index range (an offset is not: Dexie would walk a
+    // cursor over the skipped rows' values), and the total from the node's counts row (v5).
     if (conditions.length === 0 && q.after === undefined && q.before === undefined && !q.index) {
-      const total = await inOrder().count();
+      const counts = await db.nodeCounts.get([q.account, q.service, q.node]);
+      const total = counts?.items ?? 0;
       const rows = q.max === 0 ? [] : await inOrder().limit(q.max).toArray();
       return toPage(rows, total, 0);
     }

@@ -7,6 +7,7 @@ import { v1InitialSchema } from './v1InitialSchema';
 import { v2ItemReadState } from './v2ItemReadState';
 import { v3SearchIndex } from './v3SearchIndex';
 import { v4SearchDocs } from './v4SearchDocs';
+import { v5NodeCounts } from './v5NodeCounts';
 
 export type { SchemaVersion } from './SchemaVersion';
 
@@ -15,4 +16,5 @@ export const schemaVersions: readonly SchemaVersion[] = [
   v2ItemReadState,
   v3SearchIndex,
   v4SearchDocs,
+  v5NodeCounts,
 ];
