@@ -22,6 +22,7 @@ export interface FetchProgress {
  * (XEP-0059, where the service advertises pubsub#rsm) it pages with `after`; without (Prosody
  * 0.12) it lists the item ids (disco#items, XEP-0060 §5.5) and fetches them by id (§6.5.8).
  * The cursor is the ids still to fetch, so storing it after each batch makes the sync resumable.
+ * One request is kept ahead of the store: fetching and writing overlap (issue 8 §1).
  * Returns the ids the server holds, when it listed them, so the caller can drop stale ones.
  */
 export async function fetchAllItems(
@@ -31,27 +32,37 @@ export async function fetchAllItems(
 ): Promise<{ serverIds?: Set<string> }> {
   const { service, node } = address;
   if (options.rsm) {
-    let after = options.cursor?.rsmAfter;
-    let done = 0;
-    for (let page = 0; page < MAX_RSM_PAGES; page++) {
-      const result = await getItems(iq, {
+    const pageAfter = (after: string | undefined) =>
+      getItems(iq, {
         service,
         node,
         rsm: { max: SYNC_BATCH, ...(after !== undefined && { after }) },
       });
-      if (result.items.length === 0) return {};
-      done += result.items.length;
-      const last = result.rsm?.last;
-      await options.onBatch(
-        result.items,
-        last === undefined ? {} : { rsmAfter: last },
-        done,
-        result.rsm?.count,
-      );
-      if (last === undefined || last === after) return {};
-      after = last;
+    let after = options.cursor?.rsmAfter;
+    let done = 0;
+    let next: ReturnType<typeof pageAfter> | undefined = pageAfter(after);
+    try {
+      for (let page = 0; page < MAX_RSM_PAGES && next; page++) {
+        const result = await next;
+        next = undefined;
+        if (result.items.length === 0) return {};
+        done += result.items.length;
+        const last = result.rsm?.last;
+        const more = last !== undefined && last !== after;
+        // The next page is asked for while this one is stored (one ahead, no more).
+        if (more) next = pageAfter(last);
+        await options.onBatch(
+          result.items,
+          last === undefined ? {} : { rsmAfter: last },
+          done,
+          result.rsm?.count,
+        );
+        after = last;
+      }
+      return {};
+    } finally {
+      next?.catch(() => undefined); // abandoned by a failed store: its outcome is not wanted
     }
-    return {};
   }
   const listed = await listOrFetchAll(iq, service, node);
   const serverIds = listed.ids;
@@ -67,12 +78,21 @@ export async function fetchAllItems(
     return { serverIds: new Set(serverIds) };
   }
   const pending = options.cursor?.pendingIds ?? serverIds;
-  // Batch by batch, keeping nothing: the worker never holds a whole node in memory.
-  for (let done = 0; done < pending.length;) {
-    const itemIds = pending.slice(done, done + SYNC_BATCH);
-    const { items } = await getItems(iq, { service, node, itemIds });
-    done += itemIds.length;
-    await options.onBatch(items, { pendingIds: pending.slice(done) }, done, pending.length);
+  const batchAt = (start: number) =>
+    getItems(iq, { service, node, itemIds: pending.slice(start, start + SYNC_BATCH) });
+  // Batch by batch, keeping at most two: the worker never holds a whole node in memory. The
+  // next batch is asked for while this one is stored, so the server and IndexedDB work at the
+  // same time; a worker stopped in between resumes after the last stored batch.
+  let next = pending.length > 0 ? batchAt(0) : undefined;
+  try {
+    for (let done = 0; next;) {
+      const { items } = await next;
+      done = Math.min(done + SYNC_BATCH, pending.length);
+      next = done < pending.length ? batchAt(done) : undefined;
+      await options.onBatch(items, { pendingIds: pending.slice(done) }, done, pending.length);
+    }
+  } finally {
+    next?.catch(() => undefined); // abandoned by a failed store: its outcome is not wanted
   }
   return { serverIds: new Set(serverIds) };
 }
