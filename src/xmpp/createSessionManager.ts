@@ -203,6 +203,18 @@ export function createSessionManager(deps: SessionManagerDeps) {
     return connecting;
   }
 
+  /**
+   * An attempt now. One already in flight may have started before the network came back (and
+   * will fail on its timeout): then the next starts as soon as it ends, not after a back-off.
+   */
+  async function runAgain(force: boolean): Promise<void> {
+    if (connecting) {
+      await connecting;
+      if (!target || live) return;
+    }
+    return run(false, force);
+  }
+
   async function forget(error?: SatchelError): Promise<void> {
     const account = target?.account;
     generation++;
@@ -266,12 +278,12 @@ export function createSessionManager(deps: SessionManagerDeps) {
 
     reconnectNow(): Promise<void> {
       if (!target || live) return Promise.resolve();
-      return run(false, true);
+      return runAgain(true);
     },
 
     networkChanged(online: boolean): void {
       if (!target || live) return;
-      if (online) void run(false).catch((e: unknown) => deps.log('reconnect failed', e));
+      if (online) void runAgain(false).catch((e: unknown) => deps.log('reconnect failed', e));
       else {
         clearTimeout(retryTimer);
         setState('offline', { lastFailure: failure(new SatchelError('browser-offline')) });

@@ -1,0 +1,94 @@
+/**
+ * "Reconnect now" (or the network coming back) during an attempt that started while the
+ * server was unreachable: the next attempt follows as soon as that one fails, instead of
+ * after a back-off delay (which can be minutes).
+ */
+import { expect, test } from 'vitest';
+import type { ConnectionState } from '../../../src/shared/protocol';
+import { SatchelError } from '../../../src/shared/SatchelError';
+import type { ConnectRequest, LiveSession } from '../../../src/xmpp/connectOnce';
+import { createSessionManager } from '../../../src/xmpp/createSessionManager';
+import { memoryPersistence } from '../../support/memoryPersistence';
+
+function deferred<T>() {
+  let resolve!: (value: T) => void;
+  let reject!: (error: unknown) => void;
+  const promise = new Promise<T>((res, rej) => {
+    resolve = res;
+    reject = rej;
+  });
+  return { promise, resolve, reject };
+}
+
+async function setup() {
+  const persistence = memoryPersistence();
+  await persistence.saveAccount({
+    jid: 'alice@example.org',
+    websocketUrl: 'ws://127.0.0.1:1/xmpp-websocket',
+    staySignedIn: true,
+    allowPlain: false,
+    scram: { salt: 'c2FsdA==', iterations: 4096, clientKey: 'a2V5', serverKey: 'a2V5' },
+    createdAt: 1,
+    updatedAt: 1,
+  });
+  const attempts: Array<ReturnType<typeof deferred<LiveSession>>> = [];
+  const states: ConnectionState[] = [];
+  let nextAttempt = deferred<undefined>();
+  const manager = createSessionManager({
+    persistence,
+    connect: (_request: ConnectRequest) => {
+      const attempt = deferred<LiveSession>();
+      attempts.push(attempt);
+      nextAttempt.resolve(undefined);
+      return attempt.promise;
+    },
+    onState: (state) => states.push(state),
+    onSessionStarted: () => undefined,
+    onStanza: () => undefined,
+    isBrowserOnline: () => true,
+    now: () => Date.now(),
+    random: () => 0.5,
+    // A retry timer would fire only after ten minutes: any prompt attempt is not one.
+    backoff: { baseMs: 600_000, maxMs: 600_000 },
+    connectTimeoutMs: 1_000,
+    log: () => undefined,
+  });
+  const attemptStarted = async (n: number) => {
+    while (attempts.length < n) {
+      nextAttempt = deferred<undefined>();
+      await nextAttempt.promise;
+    }
+  };
+  return { manager, attempts, states, attemptStarted };
+}
+
+test('reconnectNow during a failing attempt starts the next one when it fails', async () => {
+  const { manager, attempts, states, attemptStarted } = await setup();
+  const restoring = manager.restore();
+  await attemptStarted(1);
+  const asked = manager.reconnectNow();
+  attempts[0]!.reject(new SatchelError('server-unreachable'));
+  await restoring;
+  await attemptStarted(2);
+  expect(attempts).toHaveLength(2);
+  attempts[1]!.reject(new SatchelError('server-unreachable'));
+  await asked;
+  // Back to waiting out the back-off, with the failure shown.
+  expect(states.at(-1)).toMatchObject({
+    status: 'reconnecting',
+    lastFailure: { code: 'server-unreachable' },
+  });
+  await manager.signOut();
+});
+
+test('without a request, a failed attempt waits for the back-off', async () => {
+  const { manager, attempts, states, attemptStarted } = await setup();
+  const restoring = manager.restore();
+  await attemptStarted(1);
+  attempts[0]!.reject(new SatchelError('server-unreachable'));
+  await restoring;
+  expect(attempts).toHaveLength(1);
+  expect(states.at(-1)?.status).toBe('reconnecting');
+  expect(states.at(-1)?.nextAttemptAt).toBeGreaterThan(Date.now() + 60_000);
+  await manager.signOut();
+});
