@@ -110,10 +110,16 @@ export interface RpcMethods {
     result: { subscriptions: ServerSubscriptionView[]; failures: LookupFailure[] };
   };
   /** Roster contacts (RFC 6121 §2) with a readable XEP-0277 microblog; contacts without one are
-   * left out, those that could not be checked are in `failures`; `unchecked` past the limit. */
+   * left out, those that could not be checked are in `failures`; `unchecked` past the limit;
+   * `hidden` refused and cannot be told from having none (src/pubsub/findContactMicroblogs.ts). */
   'contacts.listMicroblogs': {
     params: Record<string, never>;
-    result: { contacts: ContactMicroblogView[]; failures: LookupFailure[]; unchecked: number };
+    result: {
+      contacts: ContactMicroblogView[];
+      failures: LookupFailure[];
+      unchecked: number;
+      hidden: number;
+    };
   };
   'pubsub.deleteNode': { params: NodeAddress; result: Record<string, never> };
   'pubsub.purgeNode': { params: NodeAddress; result: Record<string, never> };

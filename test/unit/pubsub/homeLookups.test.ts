@@ -57,7 +57,8 @@ describe('findContactMicroblogs (XEP-0277 §3 on each contact)', () => {
       `<item jid='juliet@example.org' name='Juliet'/>
        <item jid='romeo@example.org'/>
        <item jid='nurse@example.org'/>
-       <item jid='tybalt@example.org'/>
+       <item jid='tybalt@example.org' subscription='both'/>
+       <item jid='stranger@example.org' subscription='from'/>
        <item jid='gateway.example.org'/>
        <item jid='me@example.org'/>`,
       {
@@ -67,6 +68,7 @@ describe('findContactMicroblogs (XEP-0277 §3 on each contact)', () => {
         ),
         'tybalt@example.org': errorIq('forbidden', { type: 'auth' }),
         'nurse@example.org': errorIq('feature-not-implemented'),
+        'stranger@example.org': errorIq('forbidden', { type: 'auth' }),
       },
     );
     const found = await findContactMicroblogs(fake.iq, 'me@example.org', { timeoutMs: 900 });
@@ -77,6 +79,8 @@ describe('findContactMicroblogs (XEP-0277 §3 on each contact)', () => {
     expect(found.failures.map((f) => [f.jid, f.error.code])).toEqual([
       ['tybalt@example.org', 'forbidden'],
     ]);
+    // A refusal where the account sees no presence cannot be told from having no microblog.
+    expect(found.hidden).toBe(1);
     expect(found.unchecked).toBe(0);
     // The newest item only, of the microblog node, at each contact's bare JID; never the
     // gateway or the account itself; every request with the timeout.
@@ -86,6 +90,7 @@ describe('findContactMicroblogs (XEP-0277 §3 on each contact)', () => {
       'romeo@example.org',
       'nurse@example.org',
       'tybalt@example.org',
+      'stranger@example.org',
     ]);
     expect(canonical(probes[0]!)).toBe(
       canonical(
