@@ -3,6 +3,7 @@ import { getItemsByIds } from '../pubsub/getItemsByIds';
 import { listOrFetchAll } from './listOrFetchAll';
 import type { NodeRecord } from '../shared/records';
 import type { CacheDeps, NodeKey } from './CacheDeps';
+import { fetchNewestWithinRetention, hasRetention } from './fetchNewestWithinRetention';
 import { storeItems } from './storeItems';
 
 /** How many of the newest items are fetched again to catch edits made while away. */
@@ -12,7 +13,8 @@ export const CATCH_UP_REFRESH = 20;
  * Brings a synced node up to date after the session was away (reconnect without resumption,
  * worker restart): the ids the server lists now are compared with the cached ones (XEP-0060
  * §5.5), new ones fetched, vanished ones deleted (retracted while away), and the newest items
- * fetched again, since an item re-published under the same id keeps its id.
+ * fetched again, since an item re-published under the same id keeps its id. A node with a
+ * retention policy fetches only its newest items (fetchNewestWithinRetention.ts).
  */
 export async function catchUpNode(
   deps: CacheDeps,
@@ -38,6 +40,13 @@ export async function catchUpNode(
   if (listed.items) {
     // Everything came back already: store it all (unchanged items are not announced).
     added = (await storeItems(deps, key, analyser, listed.items)).length;
+    await deps.nodes.patch(key, { lastSyncAt: deps.now() });
+    return { added, removed: removed.length };
+  }
+  if (hasRetention(record.retention)) {
+    const policy = record.retention;
+    added = (await fetchNewestWithinRetention(deps, iq, key, analyser, policy, serverIds.length))
+      .length;
     await deps.nodes.patch(key, { lastSyncAt: deps.now() });
     return { added, removed: removed.length };
   }

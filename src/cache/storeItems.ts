@@ -16,9 +16,15 @@ export async function storeItems(
     .map((item) => toNewItem(item, { service: key.service, node: key.node, analyser }))
     .filter((row): row is NewItem => row !== undefined);
   if (rows.length === 0) return [];
-  const { added, changed } = await deps.items.upsertItems(key.account, key.service, key.node, rows);
+  const {
+    added,
+    changed,
+    evicted = [],
+  } = await deps.items.upsertItems(key.account, key.service, key.node, rows);
   // Only real changes are announced: a replayed or re-fetched item that is identical is not news.
+  // Items the node's retention policy evicted leave open feeds like retracted ones.
   const ids = [...added, ...changed];
-  if (ids.length > 0) deps.emitItems({ ...key, upserted: ids, retracted: [] });
+  if (ids.length > 0 || evicted.length > 0)
+    deps.emitItems({ ...key, upserted: ids, retracted: evicted });
   return ids;
 }
