@@ -6,7 +6,9 @@ import { SatchelError } from '../shared/SatchelError';
 import { reconnectDelay } from '../xmpp/reconnectDelay';
 import { keyString, type CacheDeps, type NodeKey } from './CacheDeps';
 import { fetchAllItems } from './fetchAllItems';
+import { hasRetention } from './fetchNewestWithinRetention';
 import { storeItems } from './storeItems';
+import { syncWithinRetention } from './syncWithinRetention';
 
 const RETRY = { baseMs: 30_000, maxMs: 6 * 3600_000 };
 
@@ -14,7 +16,8 @@ const RETRY = { baseMs: 30_000, maxMs: 6 * 3600_000 };
  * Complete sync of a node: subscribe (XEP-0060 §6.1), then fetch every item into IndexedDB,
  * one transaction per batch, recording a cursor so an interrupted sync resumes where it
  * stopped. Marked `completed` only when every listed item is stored. On error the node is
- * `error` with its reason, cached items stay, and a retry is scheduled with back-off.
+ * `error` with its reason, cached items stay, and a retry is scheduled with back-off. A node
+ * with a retention policy fetches only what the policy keeps (syncWithinRetention.ts).
  */
 export function createSyncEngine(deps: CacheDeps) {
   const running = new Map<string, Promise<void>>(); // keyed by account too: accounts never collide
@@ -61,17 +64,21 @@ export function createSyncEngine(deps: CacheDeps) {
         if (sub.state !== 'subscribed')
           throw new SatchelError('not-authorized', `subscription is ${sub.state}`);
       }
-      const { serverIds } = await fetchAllItems(iq, key, {
-        rsm: await serviceHasRsm(key),
-        ...(record.syncCursor && { cursor: record.syncCursor }),
-        onBatch: async (items, cursor, done, total) => {
-          await storeItems(deps, key, analyser, items);
-          await patch(key, {
-            syncCursor: cursor,
-            syncProgress: total === undefined ? { done } : { done, total },
-          });
-        },
-      });
+      const serverIds = hasRetention(record.retention)
+        ? await syncWithinRetention(deps, iq, key, analyser, record.retention)
+        : (
+            await fetchAllItems(iq, key, {
+              rsm: await serviceHasRsm(key),
+              ...(record.syncCursor && { cursor: record.syncCursor }),
+              onBatch: async (items, cursor, done, total) => {
+                await storeItems(deps, key, analyser, items);
+                await patch(key, {
+                  syncCursor: cursor,
+                  syncProgress: total === undefined ? { done } : { done, total },
+                });
+              },
+            })
+          ).serverIds;
       if (serverIds) await dropStale(key, serverIds);
       const now = deps.now();
       await patch(key, {

@@ -9,6 +9,7 @@ import { createAnalyserRegistry } from '../../../src/analysers/analyserRegistry'
 import { registerBuiltinAnalysers } from '../../../src/analysers/builtinAnalysers';
 import type { CacheDeps } from '../../../src/cache/CacheDeps';
 import { catchUpNode } from '../../../src/cache/catchUpNode';
+import { createSyncEngine } from '../../../src/cache/createSyncEngine';
 import { storeItems } from '../../../src/cache/storeItems';
 import { createItemStore } from '../../../src/db/itemStore';
 import { createNodeStore } from '../../../src/db/nodeStore';
@@ -119,4 +120,20 @@ test('without a policy, missing ids are fetched by id', async () => {
   await catchUpNode(deps, key, record);
   expect(requests.slice(0, 3)).toEqual(['list', 'by id 100', 'by id 90']);
   expect(await deps.items.countItems(ALICE, ALICE, BLOG)).toBe(200);
+});
+
+test('the sync of a node with a policy fetches what the policy keeps, not the whole node', async () => {
+  await deps.nodes.put(
+    nodeRecord({
+      ...key,
+      syncState: 'pending',
+      subscription: 'subscribed',
+      analyser: 'microblog',
+      retention: { maxItems: 30 },
+    }),
+  );
+  await createSyncEngine(deps).sync(key);
+  expect(requests).toEqual(['list', 'newest 30']);
+  expect(await deps.items.countItems(ALICE, ALICE, BLOG)).toBe(30);
+  expect((await deps.nodes.get(key))?.syncState).toBe('completed');
 });
