@@ -10,10 +10,12 @@ import { LoadingState } from '../common/LoadingState';
 import { useViewHeading } from '../common/useViewHeading';
 import { FollowForm } from './FollowForm';
 import { FollowedNodeRow } from './FollowedNodeRow';
+import { LazyHomeSuggestions } from './LazyHomeSuggestions';
 import { OwnMicroblogOffer } from './OwnMicroblogOffer';
 import { useFollowedNodes } from './useFollowedNodes';
 
-/** `/`: the followed nodes with unread counts and freshness, and ways to follow more. */
+/** `/`: the followed nodes with unread counts and freshness, and ways to follow more: the
+ * user's server subscriptions and contacts' microblogs (lazily loaded), the follow form. */
 export function HomeView() {
   const account = connection.value.account;
   const { state, retry, reload } = useFollowedNodes();
@@ -67,6 +69,9 @@ export function HomeView() {
       ) : null}
       {state.status === 'ok' && account && !followsOwn ? (
         <OwnMicroblogOffer account={account} onFollowed={reload} />
+      ) : null}
+      {state.status === 'ok' && account ? (
+        <LazyHomeSuggestions account={account} followed={nodes} onFollowed={reload} />
       ) : null}
       <FollowForm onFollowed={reload} />
     </div>
