@@ -1,4 +1,5 @@
 import type { IqCallerApi } from '@xmpp/iq/caller.js';
+import { failOnDisconnect } from './failOnDisconnect';
 import type { Element } from '@xmpp/xml';
 import type { ScramKeys } from '../shared/records';
 import { SatchelError } from '../shared/SatchelError';
@@ -107,7 +108,8 @@ export async function connectOnce(
     if (!auth) throw new SatchelError('internal', 'session without authentication');
     if (resumed && request.resumption) entity._jid(request.resumption.fullJid);
     const boundJid = entity.jid?.toString() ?? request.account;
-    return { client, iqCaller: client.iqCaller, boundJid, resumed, auth };
+    const iqCaller = failOnDisconnect(entity, client.iqCaller);
+    return { client, iqCaller, boundJid, resumed, auth };
   } catch (error) {
     entity.removeAllListeners();
     entity.on('error', () => undefined); // late socket errors of an abandoned attempt
