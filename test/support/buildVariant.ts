@@ -68,7 +68,12 @@ export const v${next}NextDeployment: SchemaVersion = {
   const outDir = join(work, 'dist');
   await run('npx', ['vite', 'build'], {
     cwd: work,
-    env: { ...process.env, SATCHEL_OUT_DIR: outDir, SATCHEL_BUILD_ID: options.buildId },
+    env: {
+      ...process.env,
+      NODE_ENV: 'production', // not Vitest's 'test': the production build, as deployed
+      SATCHEL_OUT_DIR: outDir,
+      SATCHEL_BUILD_ID: options.buildId,
+    },
     timeout: 120_000,
   });
   return {

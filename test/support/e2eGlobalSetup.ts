@@ -18,6 +18,9 @@ function runQuietly(command: string, args: string[], timeoutMs: number): Promise
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, {
       cwd: ROOT,
+      // Vitest sets NODE_ENV=test, which builds would inherit (development code in the bundles):
+      // the e2e tests and the size check after them must see the production build.
+      env: { ...process.env, NODE_ENV: 'production' },
       stdio: ['ignore', 'pipe', 'pipe'],
       timeout: timeoutMs,
     });

@@ -13,7 +13,7 @@ export function runQuietly(
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, {
       cwd: options.cwd,
-      env: { ...process.env, ...options.env },
+      env: { ...process.env, NODE_ENV: 'production', ...options.env },
       stdio: ['ignore', 'pipe', 'pipe'],
       timeout: options.timeoutMs ?? BUILD_TIMEOUT_MS,
     });
