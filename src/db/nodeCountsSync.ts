@@ -21,22 +21,19 @@ import type {
   Middleware,
 } from 'dexie';
 import { addCountDelta, applyCountDeltas, type CountDeltas } from './applyCountDeltas';
+import { nodeKeyOf } from './dbCoreKeys';
 import { COUNTS_TABLE, countedNodesIn, type CountsTables, recountNodes } from './recountNodes';
 import type { NodeKey, StoredItem } from './SatchelDb';
 
 /** Deletes of more keys than this recount their nodes instead of reading every deleted row. */
 const READ_BEFORE_DELETE_LIMIT = 500;
 
-const nodeOf = (key: unknown): NodeKey | undefined =>
-  Array.isArray(key) && key.length >= 3
-    ? [key[0] as string, key[1] as string, key[2] as string]
-    : undefined;
 const unreadOf = (row: StoredItem | undefined): number => (row?.read === 0 ? 1 : 0);
 
 function distinctNodes(keys: readonly unknown[]): NodeKey[] {
   const nodes = new Map<string, NodeKey>();
   for (const key of keys) {
-    const node = nodeOf(key);
+    const node = nodeKeyOf(key);
     if (node) nodes.set(JSON.stringify(node), node);
   }
   return [...nodes.values()];

@@ -3,30 +3,19 @@
  * `nodeCounts` (schema v5, nodeCountsSync.ts): after deletes too large or too vague (a key
  * range) to account for row by row. Runs inside the caller's transaction.
  */
-import type { DBCoreKeyRange, DBCoreRangeType, DBCoreTable, DBCoreTransaction } from 'dexie';
+import type { DBCoreKeyRange, DBCoreTable, DBCoreTransaction } from 'dexie';
 import { writeCounts } from './applyCountDeltas';
+import { ANY, EQUAL, nodeKeyOf, RANGE } from './dbCoreKeys';
 import { prefixRange } from './keyRange';
 import type { NodeCountRow, NodeKey } from './SatchelDb';
 
 export const COUNTS_TABLE = 'nodeCounts';
 const READ_INDEX = ['account', 'service', 'node', 'read'];
 
-// DBCoreRangeType is a const enum, whose values isolated modules cannot read: written out.
-/* eslint-disable @typescript-eslint/no-unsafe-enum-assignment -- the enum's own values */
-const EQUAL = 1 as DBCoreRangeType.Equal;
-const RANGE = 2 as DBCoreRangeType.Range;
-const ANY = 3 as DBCoreRangeType.Any;
-/* eslint-enable @typescript-eslint/no-unsafe-enum-assignment */
-
 export interface CountsTables {
   items: DBCoreTable;
   counts: DBCoreTable;
 }
-
-const nodeOf = (key: unknown): NodeKey | undefined =>
-  Array.isArray(key) && key.length >= 3
-    ? [key[0] as string, key[1] as string, key[2] as string]
-    : undefined;
 
 export async function recountNodes(
   { items, counts }: CountsTables,
@@ -59,8 +48,8 @@ export async function countedNodesIn(
   trans: DBCoreTransaction,
   range: DBCoreKeyRange,
 ): Promise<NodeKey[]> {
-  const low = nodeOf(range.lower);
-  const high = nodeOf(range.upper);
+  const low = nodeKeyOf(range.lower);
+  const high = nodeKeyOf(range.upper);
   if (range.type === EQUAL && low) return [low];
   const bounded = range.type !== ANY && low !== undefined && high !== undefined;
   const { result } = await counts.query({

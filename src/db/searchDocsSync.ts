@@ -10,28 +10,15 @@ import {
   cmp,
   type DBCore,
   type DBCoreKeyRange,
-  type DBCoreRangeType,
   type DBCoreTable,
   type DBCoreTransaction,
   type Middleware,
 } from 'dexie';
 import { maxKeyPart, MIN_KEY_PART } from './keyRange';
-import type { DocKey, SearchNodeRow } from './SatchelDb';
+import { ANY, EQUAL, nodeKeyOf, RANGE } from './dbCoreKeys';
+import type { DocKey, NodeKey, SearchNodeRow } from './SatchelDb';
 
-// DBCoreRangeType is a const enum, whose values isolated modules cannot read: written out.
-/* eslint-disable @typescript-eslint/no-unsafe-enum-assignment -- the enum's own values */
-const EQUAL = 1 as DBCoreRangeType.Equal;
-const RANGE = 2 as DBCoreRangeType.Range;
-const ANY = 3 as DBCoreRangeType.Any;
-/* eslint-enable @typescript-eslint/no-unsafe-enum-assignment */
-
-type NodeKey = [account: string, service: string, node: string];
 const SEARCH_TABLES = ['searchDocs', 'searchNodes'];
-
-const nodeKeyOf = (key: unknown): NodeKey | undefined =>
-  Array.isArray(key) && key.length >= 3
-    ? [key[0] as string, key[1] as string, key[2] as string]
-    : undefined;
 
 async function deleteKeys(
   docs: DBCoreTable,
