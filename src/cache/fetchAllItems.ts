@@ -25,6 +25,16 @@ export interface FetchProgress {
  * One request is kept ahead of the store: fetching and writing overlap (issue 8 §1).
  * Returns the ids the server holds, when it listed them, so the caller can drop stale ones.
  */
+/**
+ * A request started before it is awaited (while the batch before is stored). Marked handled at
+ * once: its failure during the store must not count as an unhandled rejection (which a browser
+ * reports, and Node may treat as fatal); whoever awaits it still gets the failure.
+ */
+function ahead<T>(request: Promise<T>): Promise<T> {
+  void request.catch(() => undefined);
+  return request;
+}
+
 export async function fetchAllItems(
   iq: IqCaller,
   address: { service: string; node: string },
@@ -33,36 +43,34 @@ export async function fetchAllItems(
   const { service, node } = address;
   if (options.rsm) {
     const pageAfter = (after: string | undefined) =>
-      getItems(iq, {
-        service,
-        node,
-        rsm: { max: SYNC_BATCH, ...(after !== undefined && { after }) },
-      });
+      ahead(
+        getItems(iq, {
+          service,
+          node,
+          rsm: { max: SYNC_BATCH, ...(after !== undefined && { after }) },
+        }),
+      );
     let after = options.cursor?.rsmAfter;
     let done = 0;
     let next: ReturnType<typeof pageAfter> | undefined = pageAfter(after);
-    try {
-      for (let page = 0; page < MAX_RSM_PAGES && next; page++) {
-        const result = await next;
-        next = undefined;
-        if (result.items.length === 0) return {};
-        done += result.items.length;
-        const last = result.rsm?.last;
-        const more = last !== undefined && last !== after;
-        // The next page is asked for while this one is stored (one ahead, no more).
-        if (more) next = pageAfter(last);
-        await options.onBatch(
-          result.items,
-          last === undefined ? {} : { rsmAfter: last },
-          done,
-          result.rsm?.count,
-        );
-        after = last;
-      }
-      return {};
-    } finally {
-      next?.catch(() => undefined); // abandoned by a failed store: its outcome is not wanted
+    for (let page = 0; page < MAX_RSM_PAGES && next; page++) {
+      const result = await next;
+      next = undefined;
+      if (result.items.length === 0) return {};
+      done += result.items.length;
+      const last = result.rsm?.last;
+      const more = last !== undefined && last !== after;
+      // The next page is asked for while this one is stored (one ahead, no more).
+      if (more) next = pageAfter(last);
+      await options.onBatch(
+        result.items,
+        last === undefined ? {} : { rsmAfter: last },
+        done,
+        result.rsm?.count,
+      );
+      after = last;
     }
+    return {};
   }
   const listed = await listOrFetchAll(iq, service, node);
   const serverIds = listed.ids;
@@ -79,20 +87,16 @@ export async function fetchAllItems(
   }
   const pending = options.cursor?.pendingIds ?? serverIds;
   const batchAt = (start: number) =>
-    getItems(iq, { service, node, itemIds: pending.slice(start, start + SYNC_BATCH) });
+    ahead(getItems(iq, { service, node, itemIds: pending.slice(start, start + SYNC_BATCH) }));
   // Batch by batch, keeping at most two: the worker never holds a whole node in memory. The
   // next batch is asked for while this one is stored, so the server and IndexedDB work at the
   // same time; a worker stopped in between resumes after the last stored batch.
   let next = pending.length > 0 ? batchAt(0) : undefined;
-  try {
-    for (let done = 0; next;) {
-      const { items } = await next;
-      done = Math.min(done + SYNC_BATCH, pending.length);
-      next = done < pending.length ? batchAt(done) : undefined;
-      await options.onBatch(items, { pendingIds: pending.slice(done) }, done, pending.length);
-    }
-  } finally {
-    next?.catch(() => undefined); // abandoned by a failed store: its outcome is not wanted
+  for (let done = 0; next;) {
+    const { items } = await next;
+    done = Math.min(done + SYNC_BATCH, pending.length);
+    next = done < pending.length ? batchAt(done) : undefined;
+    await options.onBatch(items, { pendingIds: pending.slice(done) }, done, pending.length);
   }
   return { serverIds: new Set(serverIds) };
 }

@@ -119,3 +119,23 @@ test('resumes from the stored cursor', async () => {
   );
   expect(stored).toEqual(ids.slice(200));
 });
+
+test('a request failing while the batch before is stored fails the sync, handled', async () => {
+  const service = slowService({ failAfter: 0 });
+  const stored: string[] = [];
+  await expect(
+    fetchAllItems(
+      service.fake.iq,
+      { service: 'ps.example', node: 'blog' },
+      {
+        rsm: false,
+        onBatch: async (items) => {
+          // Longer than the failing request takes: it fails before anyone awaits it.
+          await new Promise((resolve) => setTimeout(resolve, 30));
+          stored.push(...items.map((item) => String(item.attrs.id)));
+        },
+      },
+    ),
+  ).rejects.toThrow('gone');
+  expect(stored).toEqual(ids.slice(0, SYNC_BATCH));
+});
