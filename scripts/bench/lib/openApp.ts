@@ -1,3 +1,4 @@
+import { dirname, join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { serviceWorkerReady } from '../../../test/support/browser';
 import { signIn } from '../../../test/support/signIn';
@@ -24,6 +25,12 @@ export async function openSignedIn(
   };
   if (state.status !== 'signedOut')
     await page.evaluate(() => window.satchelBench.call('session.signOut', {}));
-  await signIn(page, prosody.seed.reader, prosody.server.wsUrl);
+  await signIn(page, prosody.seed.reader, prosody.server.wsUrl).catch(async (error: unknown) => {
+    // What the page showed instead of the form, for the one who reads the failure.
+    const shot = join(dirname(browser.userDataDir), 'sign-in-failure.png');
+    await page.screenshot({ path: shot }).catch(() => undefined);
+    console.error(`sign-in failed; the page is in ${shot}`);
+    throw error;
+  });
   return page;
 }
