@@ -4,6 +4,7 @@
  * for `field == value` in one node (newest first), else the time index. `impliesMatch` when
  * every doc it lists matches, so no doc is read, and item rows for the page only.
  */
+import type { QueryTerm } from '../search/parseSearchText';
 import { ALL_FIELDS } from '../search/searchTermKeys';
 import type { SearchCondition, SearchQuery } from '../shared/searchQuery';
 import type { CompiledSearch } from './searchPredicates';
@@ -28,7 +29,13 @@ function equalityValue(c: SearchCondition) {
   return undefined;
 }
 
-export function chooseDriver(q: SearchQuery, compiled: CompiledSearch, scope: SearchScope): Driver {
+/** `rarest`: the required word that lists the fewest docs (rarestTerm.ts), when known. */
+export function chooseDriver(
+  q: SearchQuery,
+  compiled: CompiledSearch,
+  scope: SearchScope,
+  rarest?: QueryTerm,
+): Driver {
   const single = scope.narrowed && scope.nodes.length === 1 ? scope.nodes[0]?.num : undefined;
   const reverse = q.direction === 'desc';
   const conditions = q.conditions ?? [];
@@ -41,8 +48,8 @@ export function chooseDriver(q: SearchQuery, compiled: CompiledSearch, scope: Se
     return { source, impliesMatch: alone };
   }
   if (q.orderBy === 'relevance' && compiled.required.length > 0) {
-    // No count is cheap here: the longest word is likely the rarest.
-    const term = [...compiled.required].sort((a, b) => b.word.length - a.word.length)[0];
+    // Without a probe, the longest word is likely the rarest.
+    const term = rarest ?? [...compiled.required].sort((a, b) => b.word.length - a.word.length)[0];
     if (term) {
       const alone =
         compiled.required.length === 1 &&

@@ -18,6 +18,7 @@ import {
   type Source,
 } from './searchSources';
 import { chooseDriver } from './searchDriver';
+import { rarestTerm } from './rarestTerm';
 import { walkPlan } from './searchWalk';
 import type { SatchelDb } from './SatchelDb';
 import { validateSearchQuery } from './validateSearchQuery';
@@ -68,6 +69,11 @@ export async function searchItems(db: SatchelDb, q: SearchQuery): Promise<Search
     const probes = await Promise.all(candidateSources(q, compiled, scope).map((s) => probe(db, s)));
     const complete = probes.flatMap((p) => (p.keys ? [p.keys] : []));
     if (complete.length > 0) return candidatesPlan(db, q, compiled, scope, complete);
+    // Several words, none rare enough for the candidates plan: follow the rarest.
+    if (q.orderBy === 'relevance' && compiled.required.length > 1) {
+      const rarest = await rarestTerm(db, q.account, compiled.required);
+      return walkPlan(db, q, compiled, scope, chooseDriver(q, compiled, scope, rarest));
+    }
     return walkPlan(db, q, compiled, scope, driver);
   });
 }

@@ -119,6 +119,16 @@ test('two broad words: the walk checks rows until the page is full', async () =>
   expect(docs).toBeLessThan(300); // about one in five checked docs matches
 });
 
+test('a common word and a shorter, rarer one: the walk follows the rarer', async () => {
+  // 'tenth' (500 items) is past the candidates limit but lists fewer docs than 'common' (all):
+  // following it, nearly every doc read is a match; following 'common', one in ten.
+  const { page, docs } = await reads({ text: 'common tenth' });
+  expect(page.plan).toBe('walk');
+  expect(page.items).toHaveLength(20);
+  expect(page.items.every((i) => Number(i.itemId.slice(5)) % 10 === 0)).toBe(true);
+  expect(docs).toBeLessThan(40);
+});
+
 test('a small node is its own candidate list; a big one filters the walk by key', async () => {
   const small = await reads({ text: 'rare', nodes: [{ service: PUBSUB, node: 'small' }] });
   expect(small.page.items.map((i) => i.itemId)).toEqual([
