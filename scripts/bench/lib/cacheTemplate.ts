@@ -20,7 +20,9 @@ export interface TemplateMarker {
   createdAt: string;
 }
 
-const TEMPLATE_VERSION = 1;
+// 2: posts dated over the whole node (version 1 dated each chunk of 2,000 as if it were the
+// node, so a 100,000-post node spanned 14 days instead of 694).
+const TEMPLATE_VERSION = 2;
 const TEMPLATE_SIZES = [1_000, 100_000];
 const CHUNK = 2_000;
 const STEP_MS = 10 * 60_000;
@@ -99,7 +101,8 @@ export async function buildTemplate(
           node: entry.node,
           account,
           from,
-          count: Math.min(size, from + CHUNK),
+          to: Math.min(size, from + CHUNK),
+          count: size,
           chunk: CHUNK,
           endMs,
           stepMs: STEP_MS,

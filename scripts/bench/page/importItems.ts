@@ -20,8 +20,9 @@ export interface ImportRequest extends BenchItemOptions {
   account: string;
   service: string;
   node: string;
-  /** Import items [from, count); default 0. */
+  /** Import items [from, to): by default all `count`, the node's size (which dates depend on). */
   from?: number;
+  to?: number;
   /** Items per `cache.importAll` call; default 2,000. */
   chunk?: number;
 }
@@ -55,10 +56,10 @@ export async function importItems(rpc: RpcClient, request: ImportRequest): Promi
   const chunk = request.chunk ?? 2_000;
   let importMs = 0;
   let chunks = 0;
-  for (let start = request.from ?? 0; start < request.count; start += chunk) {
+  const end = request.to ?? request.count;
+  for (let start = request.from ?? 0; start < end; start += chunk) {
     const items: ExportedItem[] = [];
-    for (let i = start; i < Math.min(request.count, start + chunk); i++)
-      items.push(exportedItem(i, request));
+    for (let i = start; i < Math.min(end, start + chunk); i++) items.push(exportedItem(i, request));
     const document: CacheExportV1 = {
       format: EXPORT_FORMAT,
       version: EXPORT_VERSION,
@@ -84,7 +85,7 @@ export async function importItems(rpc: RpcClient, request: ImportRequest): Promi
       throw new Error(`cache.importAll applied ${report.newItems} of ${items.length} items`);
   }
   return {
-    count: request.count - (request.from ?? 0),
+    count: end - (request.from ?? 0),
     totalMs: epochNow() - started,
     importMs,
     chunks,
