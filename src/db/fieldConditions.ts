@@ -56,11 +56,18 @@ function positiveMatches(db: SatchelDb, at: NodeAddress, c: FieldCondition): Ite
  * A predicate on item ids that holds when every condition does. Reads index keys only; call it
  * inside the query's transaction so it sees the same snapshot as the ordering.
  */
+export interface ConditionMatches {
+  /** Whether an item id satisfies every condition. */
+  matches: (itemId: string) => boolean;
+  /** The smallest set of ids a positive condition allows (a superset of the matches), if any. */
+  smallest?: ReadonlySet<string>;
+}
+
 export async function matchConditions(
   db: SatchelDb,
   at: NodeAddress,
   conditions: readonly FieldCondition[],
-): Promise<(itemId: string) => boolean> {
+): Promise<ConditionMatches> {
   const required: Array<Set<string>> = [];
   const excluded: Array<Set<string>> = [];
   for (const condition of conditions) {
@@ -74,6 +81,8 @@ export async function matchConditions(
   }
   // Smallest set first: most ids are rejected by the first lookup.
   required.sort((a, b) => a.size - b.size);
-  return (itemId) =>
+  const matches = (itemId: string) =>
     required.every((ids) => ids.has(itemId)) && !excluded.some((ids) => ids.has(itemId));
+  const [smallest] = required;
+  return smallest ? { matches, smallest } : { matches };
 }

@@ -2,11 +2,13 @@
  * One page of a node's items in an order, with Result Set Management paging (XEP-0059 §2) and
  * conditions on parsed fields. Rows are loaded for the returned page only: the first page of an
  * unconditioned query is a bounded index range; anything else orders the node's primary keys
- * (keys only, from the order index), filters them through the field index, then loads the page.
+ * (keys only, from the order index), filters them through the field index, then loads the page;
+ * conditions that leave few candidates order those rows instead (orderFewMatches.ts).
  */
 import type { ItemPage, ItemQuery } from '../shared/itemQuery';
 import { SatchelError } from '../shared/SatchelError';
 import { matchConditions } from './fieldConditions';
+import { fewEnough, orderFewMatches } from './orderFewMatches';
 import { toItemRecord } from './itemRows';
 import { prefixRange } from './keyRange';
 import type { ItemKey, SatchelDb, StoredItem } from './SatchelDb';
@@ -68,12 +70,20 @@ export async function queryItems(db: SatchelDb, q: ItemQuery): Promise<ItemPage>
       return toPage(rows, total, 0);
     }
 
+    const conditioned =
+      conditions.length > 0 ? await matchConditions(db, q, conditions) : undefined;
+    const nodeItems = (await db.nodeCounts.get([q.account, q.service, q.node]))?.items ?? 0;
+    if (conditioned?.smallest && fewEnough(conditioned.smallest.size, nodeItems)) {
+      const rows = await orderFewMatches(db, q, conditioned.smallest, conditioned.matches);
+      const [start, end] = selectWindow(
+        rows.map((row) => row.itemId),
+        q,
+      );
+      return toPage(rows.slice(start, end), rows.length, start);
+    }
     const keys: ItemKey[] = await inOrder().primaryKeys();
     let ids = keys.map((key) => key[3]);
-    if (conditions.length > 0) {
-      const matches = await matchConditions(db, q, conditions);
-      ids = ids.filter(matches);
-    }
+    if (conditioned) ids = ids.filter(conditioned.matches);
     const [start, end] = selectWindow(ids, q);
     const pageKeys = ids.slice(start, end).map((id): ItemKey => [q.account, q.service, q.node, id]);
     const rows = pageKeys.length === 0 ? [] : await db.items.bulkGet(pageKeys);

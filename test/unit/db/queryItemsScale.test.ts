@@ -1,6 +1,8 @@
 /**
  * queryItems on a 5,000-item node loads the page's rows only: conditions and cursors are
- * served by index keys. A DBCore middleware counts every row IndexedDB hands to Dexie.
+ * served by index keys; except conditions that leave few candidates (at most a 20th of the
+ * node), whose rows are read and ordered instead of every key of the node (orderFewMatches.ts).
+ * A DBCore middleware counts every row IndexedDB hands to Dexie.
  */
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { createItemStore, type ItemStore } from '../../../src/db/itemStore';
@@ -62,11 +64,20 @@ test('the counter is honest: reading the whole node is seen as 5,000 rows', asyn
   expect(rows).toBe(SIZE);
 });
 
-test.each<[string, Partial<ItemQuery>, number, string]>([
-  ['first page', {}, SIZE, 'item-4999'],
-  ['==', { conditions: [{ field: 'tag', op: '==', value: 'rare' }] }, 50, 'item-4900'],
-  ['range', { conditions: [{ field: 'n', op: '<', value: 1000 }] }, 1000, 'item-999'],
-  ['negative', { conditions: [{ field: 'tag', op: '!=', value: 'common' }] }, 50, 'item-4900'],
+/** Rows a query may read: its page's, or its few candidates' (50 items tagged 'rare'). */
+const PAGE = 'page';
+test.each<[string, Partial<ItemQuery>, number, string, typeof PAGE | number]>([
+  ['first page', {}, SIZE, 'item-4999', PAGE],
+  ['==', { conditions: [{ field: 'tag', op: '==', value: 'rare' }] }, 50, 'item-4900', 50],
+  // 1,000 candidates are more than a 20th of the node: keys, then the page.
+  ['range', { conditions: [{ field: 'n', op: '<', value: 1000 }] }, 1000, 'item-999', PAGE],
+  [
+    'negative',
+    { conditions: [{ field: 'tag', op: '!=', value: 'common' }] },
+    50,
+    'item-4900',
+    PAGE,
+  ],
   [
     'combined',
     {
@@ -77,22 +88,35 @@ test.each<[string, Partial<ItemQuery>, number, string]>([
     },
     10,
     'item-1900',
+    10, // the candidates that pass every condition's keys
   ],
-  ['after a cursor', { after: 'item-2500' }, SIZE, 'item-2499'],
-  ['an offset', { index: 3000 }, SIZE, 'item-1999'],
+  [
+    'oldest first after a cursor, with a condition',
+    {
+      direction: 'asc',
+      after: 'item-100',
+      conditions: [{ field: 'tag', op: '==', value: 'rare' }],
+    },
+    50,
+    'item-200',
+    50,
+  ],
+  ['after a cursor', { after: 'item-2500' }, SIZE, 'item-2499', PAGE],
+  ['an offset', { index: 3000 }, SIZE, 'item-1999', PAGE],
   [
     'before a cursor with a condition',
     { before: 'item-100', conditions: [{ field: 'tag', op: '==', value: 'rare' }] },
     50,
     'item-2100',
+    50,
   ],
-])('%s: loads only the page', async (_name, query, total, first) => {
+])('%s: loads the page, or its few candidates', async (_name, query, total, first, expected) => {
   const { result, rows, valueCursors } = await reads(() => items.queryItems({ ...base, ...query }));
   expect(result.total).toBe(total);
   expect(result.first).toBe(first);
   expect(valueCursors).toBe(0);
-  expect(rows).toBe(result.items.length);
-  expect(rows).toBeLessThanOrEqual(base.max);
+  expect(rows).toBe(expected === PAGE ? result.items.length : expected);
+  expect(result.items.length).toBeLessThanOrEqual(base.max);
 });
 
 test('unreadCount reads no row', async () => {
