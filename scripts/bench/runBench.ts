@@ -19,6 +19,7 @@ import { serveBenchApp } from './lib/serveBenchApp';
 import type { BenchContext } from './measure/BenchContext';
 import { measureAll } from './measure/measureAll';
 import { measureBundle } from './measure/measureBundle';
+import { measureFreshSync } from './measure/measureFreshSync';
 import { emptyWorkerHeap } from './measure/measureMemory';
 import type { BenchResults } from './report/BenchResults';
 import { checkTargets } from './report/checkTargets';
@@ -80,6 +81,23 @@ async function main(): Promise<void> {
       failures.push(`empty worker heap: ${error instanceof Error ? error.message : String(error)}`);
     });
     if (empty) partial.memory.push(empty);
+    if (wanted('sync')) {
+      log('1b. sync in a fresh profile…');
+      const fresh = await measureFreshSync({
+        root: ROOT,
+        benchDir: BENCH_DIR,
+        appUrl: app.url,
+        prosody,
+        account,
+        address: { service: prosody.seed.service, node: prosody.seed.node },
+        template,
+        log,
+      }).catch((error: unknown) => {
+        failures.push(`fresh sync: ${error instanceof Error ? error.message : String(error)}`);
+        return undefined;
+      });
+      if (fresh) partial.syncFreshProfile = fresh;
+    }
     const browser = await launchBenchBrowser({ fromProfile: templateProfile(TEMPLATE) });
     chromiumVersion = browser.version;
     try {

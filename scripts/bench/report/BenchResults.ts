@@ -24,6 +24,8 @@ export interface BenchResults {
   seed: { service: string; node: string; count: number; seededNow: boolean; seedMs: number };
   bundle?: BundleRow[];
   sync?: SyncResult;
+  /** The same sync in a fresh profile (nothing else cached): a first follow. */
+  syncFreshProfile?: SyncResult;
   cachedRead?: CachedReadResult;
   live?: LiveEventResult;
   search?: SearchResult;

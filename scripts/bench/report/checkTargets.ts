@@ -14,6 +14,7 @@ export function checkTargets(results: Omit<BenchResults, 'targets'>): TargetChec
       checks.push({ name, value, unit, target, met: value <= limit });
   };
   add('sync / fetch-only time', results.sync?.ratio, '×', 1.3, '≤ 1.3');
+  add('sync / fetch-only, fresh profile', results.syncFreshProfile?.ratio, '×', 1.3, '≤ 1.3');
   add('cached read p50', results.cachedRead?.cache.p50, 'ms', 5, '≤ 5 ms');
   add('cached / server read (p50)', results.cachedRead?.ratio, '×', 0.1, '≤ 0.1');
   add('cold offline start / static page', results.coldStart?.ratio, '×', 2, '≤ 2');

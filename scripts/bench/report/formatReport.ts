@@ -57,6 +57,19 @@ export function formatReport(r: BenchResults): string {
         `${s.ratioWithoutNodeCounts}`,
       );
   }
+  const f = r.syncFreshProfile;
+  if (f) {
+    row(
+      `Sync ${f.items.toLocaleString('en')} posts in a fresh profile (nothing else cached)`,
+      `${p50p95(f.sync.totalMs)}; ${f.sync.itemsPerSecond} items/s`,
+    );
+    row('Fetch-only in that profile', p50p95(f.fetchOnly.totalMs));
+    checked(
+      'sync / fetch-only, fresh profile',
+      'Ratio sync / fetch-only, fresh profile',
+      `${f.ratio}`,
+    );
+  }
   const c = r.cachedRead;
   if (c) {
     checked('cached read p50', 'Cached read, newest 20 of 10,000 (RPC)', p50p95(c.cache));
