@@ -21,7 +21,7 @@ import type {
   Middleware,
 } from 'dexie';
 import { addCountDelta, applyCountDeltas, type CountDeltas } from './applyCountDeltas';
-import { nodeKeyOf } from './dbCoreKeys';
+import { nodeKeyOf, widenItemWrites } from './dbCoreHelpers';
 import { COUNTS_TABLE, countedNodesIn, type CountsTables, recountNodes } from './recountNodes';
 import type { NodeKey, StoredItem } from './SatchelDb';
 
@@ -136,14 +136,7 @@ export const nodeCountsSync: Middleware<DBCore> = {
     if (!down.schema.tables.some((table) => table.name === COUNTS_TABLE)) return down; // < v5
     return {
       ...down,
-      transaction: (stores, mode, options) =>
-        down.transaction(
-          mode === 'readwrite' && stores.includes('items') && !stores.includes(COUNTS_TABLE)
-            ? [...stores, COUNTS_TABLE]
-            : stores,
-          mode,
-          options,
-        ),
+      transaction: widenItemWrites(down, [COUNTS_TABLE]),
       table: (name) => {
         const table = down.table(name);
         if (name !== 'items') return table;

@@ -5,7 +5,7 @@
  */
 import type { DBCoreKeyRange, DBCoreTable, DBCoreTransaction } from 'dexie';
 import { writeCounts } from './applyCountDeltas';
-import { ANY, EQUAL, nodeKeyOf, RANGE } from './dbCoreKeys';
+import { ANY, EQUAL, nodeKeyOf, RANGE } from './dbCoreHelpers';
 import { prefixRange } from './keyRange';
 import type { NodeCountRow, NodeKey } from './SatchelDb';
 

@@ -15,7 +15,7 @@ import {
   type Middleware,
 } from 'dexie';
 import { maxKeyPart, MIN_KEY_PART } from './keyRange';
-import { ANY, EQUAL, nodeKeyOf, RANGE } from './dbCoreKeys';
+import { ANY, EQUAL, nodeKeyOf, RANGE, widenItemWrites } from './dbCoreHelpers';
 import type { DocKey, NodeKey, SearchNodeRow } from './SatchelDb';
 
 const SEARCH_TABLES = ['searchDocs', 'searchNodes'];
@@ -106,14 +106,7 @@ export const searchDocsSync: Middleware<DBCore> = {
     if (!hasSearch) return down; // a database declared before schema v4 (tests of old versions)
     return {
       ...down,
-      transaction: (stores, mode, options) =>
-        down.transaction(
-          mode === 'readwrite' && stores.includes('items')
-            ? [...new Set([...stores, ...SEARCH_TABLES])]
-            : stores,
-          mode,
-          options,
-        ),
+      transaction: widenItemWrites(down, SEARCH_TABLES),
       table: (name) => {
         const table = down.table(name);
         if (name !== 'items') return table;
