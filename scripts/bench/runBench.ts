@@ -133,7 +133,7 @@ async function main(): Promise<void> {
   const report = formatReport(results);
   console.log(`\n${report}`);
   log(`Results: ${writeResultsJson(BENCH_DIR, results)}`);
-  if (!values['no-docs']) appendToDocs(join(ROOT, 'docs/benchmarks.md'), report);
+  if (!values['no-docs']) await appendToDocs(join(ROOT, 'docs/benchmarks.md'), report);
   process.exit(failures.length > 0 ? 1 : 0);
 }
 

@@ -1,5 +1,6 @@
-import { appendFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { format, resolveConfig } from 'prettier';
 import type { BenchResults } from './BenchResults';
 
 /** Writes `.bench/results-<date>.json`; returns its path. */
@@ -11,8 +12,13 @@ export function writeResultsJson(benchDir: string, results: BenchResults): strin
   return path;
 }
 
-/** Appends the run's tables at the end of docs/benchmarks.md (its "Runs" section). */
-export function appendToDocs(docPath: string, report: string): void {
+/**
+ * Appends the run's tables at the end of docs/benchmarks.md (its "Runs" section), formatted by
+ * the project's Prettier: `npm test` checks the formatting of every committed file.
+ */
+export async function appendToDocs(docPath: string, report: string): Promise<void> {
   if (!existsSync(docPath)) throw new Error(`${docPath} is missing`);
-  appendFileSync(docPath, `\n${report.trimEnd()}\n`);
+  const text = `${readFileSync(docPath, 'utf8').trimEnd()}\n\n${report.trimEnd()}\n`;
+  const options = (await resolveConfig(docPath)) ?? {};
+  writeFileSync(docPath, await format(text, { ...options, filepath: docPath }));
 }
