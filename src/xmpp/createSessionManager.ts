@@ -92,7 +92,7 @@ export function createSessionManager(deps: SessionManagerDeps) {
     const myGeneration = generation;
     clearTimeout(retryTimer);
     if (!force && !deps.isBrowserOnline()) {
-      setState('offline', { lastFailure: failure(new SatchelError('browser-offline')) });
+      scheduleRetry(new SatchelError('browser-offline'));
       return;
     }
     setState(first ? 'connecting' : 'reconnecting');
@@ -181,13 +181,13 @@ export function createSessionManager(deps: SessionManagerDeps) {
   function scheduleRetry(error: SatchelError): void {
     clearTimeout(retryTimer);
     if (!target) return;
-    if (!deps.isBrowserOnline()) {
-      setState('offline', { lastFailure: failure(error) });
-      return;
-    }
     const delay = reconnectDelay(attempt++, deps.random, deps.backoff);
-    setState('reconnecting', { lastFailure: failure(error), nextAttemptAt: deps.now() + delay });
-    retryTimer = setTimeout(() => void run(false), delay);
+    // A worker's navigator.onLine lags the network (and may never hear `online`): while it says
+    // offline the status says so, but the back-off keeps trying. Waiting for a page to report
+    // the network could leave the session offline for good after one unlucky attempt.
+    const status = deps.isBrowserOnline() ? 'reconnecting' : 'offline';
+    setState(status, { lastFailure: failure(error), nextAttemptAt: deps.now() + delay });
+    retryTimer = setTimeout(() => void run(false, true), delay);
   }
 
   /** Runs one attempt at a time; a fatal error during a background attempt signs out. */
@@ -284,10 +284,7 @@ export function createSessionManager(deps: SessionManagerDeps) {
     networkChanged(online: boolean): void {
       if (!target || live) return;
       if (online) void runAgain(false).catch((e: unknown) => deps.log('reconnect failed', e));
-      else {
-        clearTimeout(retryTimer);
-        setState('offline', { lastFailure: failure(new SatchelError('browser-offline')) });
-      }
+      else scheduleRetry(new SatchelError('browser-offline'));
     },
 
     /** A request on the live session, or a typed error when there is none. */

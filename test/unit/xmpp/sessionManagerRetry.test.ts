@@ -20,7 +20,7 @@ function deferred<T>() {
   return { promise, resolve, reject };
 }
 
-async function setup() {
+async function setup(options: { online?: boolean; backoffMs?: number } = {}) {
   const persistence = memoryPersistence();
   await persistence.saveAccount({
     jid: 'alice@example.org',
@@ -45,11 +45,11 @@ async function setup() {
     onState: (state) => states.push(state),
     onSessionStarted: () => undefined,
     onStanza: () => undefined,
-    isBrowserOnline: () => true,
+    isBrowserOnline: () => options.online ?? true,
     now: () => Date.now(),
     random: () => 0.5,
     // A retry timer would fire only after ten minutes: any prompt attempt is not one.
-    backoff: { baseMs: 600_000, maxMs: 600_000 },
+    backoff: { baseMs: options.backoffMs ?? 600_000, maxMs: options.backoffMs ?? 600_000 },
     connectTimeoutMs: 1_000,
     log: () => undefined,
   });
@@ -90,5 +90,26 @@ test('without a request, a failed attempt waits for the back-off', async () => {
   expect(attempts).toHaveLength(1);
   expect(states.at(-1)?.status).toBe('reconnecting');
   expect(states.at(-1)?.nextAttemptAt).toBeGreaterThan(Date.now() + 60_000);
+  await manager.signOut();
+});
+
+test('while the worker believes it is offline, the back-off keeps trying', async () => {
+  // navigator.onLine in a worker lags the network: one failed attempt must not stall the session.
+  const { manager, attempts, states, attemptStarted } = await setup({
+    online: false,
+    backoffMs: 5,
+  });
+  const restoring = manager.restore();
+  // Offline at start: no attempt yet, the status says offline, and a retry is due.
+  await restoring;
+  expect(states.at(-1)).toMatchObject({
+    status: 'offline',
+    lastFailure: { code: 'browser-offline' },
+  });
+  expect(states.at(-1)?.nextAttemptAt).toBeDefined();
+  await attemptStarted(1);
+  attempts[0]!.reject(new SatchelError('server-unreachable'));
+  await attemptStarted(2);
+  expect(states.some((s) => s.lastFailure?.code === 'server-unreachable')).toBe(true);
   await manager.signOut();
 });
