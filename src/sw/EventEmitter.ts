@@ -19,7 +19,7 @@
  * unit tests of its wrapper or the end-to-end suite.
  */
 
-// Listeners take whatever emit() passes, so their parameters are any, as in Node's own typings.
+// any: listeners take whatever emit() passes, as in Node's own typings.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Listener = (...args: any[]) => unknown;
 type EventName = string | symbol;
