@@ -8,6 +8,7 @@ import streamManagement, { type StreamManagementApi } from '@xmpp/stream-managem
 import websocket from '@xmpp/websocket';
 import { countFromEnabled } from './countFromEnabled';
 import { guardIncomingData } from './guardIncomingData';
+import { persistBeforeAck, type AckPersistence } from './persistBeforeAck';
 import { saslFeature, type SaslCredentials, type SaslOutcome } from './saslFeature';
 
 export interface XmppClientOptions {
@@ -27,6 +28,8 @@ export interface XmppClient {
   iqCaller: IqCallerApi;
   middleware: MiddlewareApi;
   streamManagement: StreamManagementApi;
+  /** Where trackResumption.ts plugs the save that must precede each <a/>. */
+  ackPersistence: AckPersistence;
 }
 
 /**
@@ -44,6 +47,12 @@ export function createXmppClient(options: XmppClientOptions): XmppClient {
   guardIncomingData(entity, options.onMalformed);
   websocket({ entity });
   const mw = middleware({ entity });
+  // Before stream management's middleware, so it sees <r/> first (persistBeforeAck.ts).
+  const smHolder: { api?: StreamManagementApi } = {};
+  const ackPersistence = persistBeforeAck(entity, mw, () => {
+    if (!smHolder.api) throw new Error('stream management is not set up');
+    return smHolder.api;
+  });
   const features = streamFeatures({ middleware: mw });
   // Stream management first: its middleware counts every inbound stanza for XEP-0198 'h'
   // (§4). @xmpp/iq's caller swallows the replies it handles without calling next(), so
@@ -52,11 +61,12 @@ export function createXmppClient(options: XmppClientOptions): XmppClient {
   // Feature order is unaffected: SASL's handler only fires on <mechanisms/>, and on the
   // post-auth features stream management resumes or binds, then enables (§5, RFC 6120 §7).
   const sm = streamManagement({ streamFeatures: features, entity, middleware: mw });
+  smHolder.api = sm;
   countFromEnabled(entity, sm);
   const caller = iqCaller({ middleware: mw, entity });
   const callee = iqCallee({ middleware: mw, entity });
   saslFeature({ streamFeatures: features }, options.credentials, options.onAuthenticated);
   resourceBinding({ iqCaller: caller, streamFeatures: features }, options.resource);
   callee.get('urn:xmpp:ping', 'ping', () => ({})); // XEP-0199 §4.2: answer server pings
-  return { entity, iqCaller: caller, middleware: mw, streamManagement: sm };
+  return { entity, iqCaller: caller, middleware: mw, streamManagement: sm, ackPersistence };
 }

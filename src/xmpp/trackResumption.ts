@@ -21,49 +21,49 @@ export function trackResumption(args: {
   const { entity, streamManagement: sm } = session.client;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let lastSaved = '';
+  let lastWrite: Promise<void> = Promise.resolve();
 
-  const save = (): void => {
+  /** Saves the state with `inbound` handled stanzas; resolves once it is written. */
+  const save = (inbound = sm.inbound): Promise<void> => {
+    clearTimeout(timer);
     timer = undefined;
     if (!sm.enabled || !sm.id) {
       lastSaved = '';
-      persistence
+      lastWrite = persistence
         .deleteResumption(account)
         .catch((e: unknown) => log('resumption delete failed', e));
-      return;
+      return lastWrite;
     }
-    const key = `${sm.id}:${sm.inbound}`;
-    if (key === lastSaved) return;
+    const key = `${sm.id}:${inbound}`;
+    if (key === lastSaved) return lastWrite; // the same state, maybe still being written
     lastSaved = key;
     const maxSeconds = Number(sm.max);
-    persistence
+    lastWrite = persistence
       .saveResumption({
         account,
         smId: sm.id,
-        inbound: sm.inbound,
+        inbound,
         fullJid: session.boundJid,
         savedAt: now(),
         ...(Number.isFinite(maxSeconds) && maxSeconds > 0 && { maxSeconds }),
       })
       .catch((e: unknown) => log('resumption save failed', e));
+    return lastWrite;
   };
   const schedule = (): void => {
-    timer ??= setTimeout(save, SAVE_DEBOUNCE_MS);
+    timer ??= setTimeout(() => void save(), SAVE_DEBOUNCE_MS);
   };
   const saveNow = (): void => {
-    clearTimeout(timer);
-    save();
+    void save();
   };
 
   // The first state is saved at once, not debounced: a worker may be stopped any moment after.
   saveNow();
   entity.on('element', (element) => (element.is('enabled', NS_SM) ? saveNow() : schedule()));
   // Once we acknowledged 'h' to the server, resuming with a lower count is an error that makes
-  // Prosody drop the session (XEP-0198 §4): save the count as it is acknowledged.
-  entity.on('send', (element) => {
-    if (element.is('a', NS_SM)) saveNow();
-  });
+  // Prosody drop the session (XEP-0198 §4): the count is saved before each <a/> goes out.
+  session.client.ackPersistence.persist = (h) => save(h);
   entity.on('disconnect', () => {
-    clearTimeout(timer);
-    save();
+    void save();
   });
 }
