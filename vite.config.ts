@@ -1,4 +1,4 @@
-import { defineConfig, type Plugin } from 'vite';
+import { defineConfig } from 'vite';
 import preact from '@preact/preset-vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { execSync } from 'node:child_process';
@@ -14,24 +14,6 @@ function buildId(): string {
   } catch {
     return 'dev';
   }
-}
-
-/**
- * koa-compose (under @xmpp/middleware) is the worker's one CommonJS module left, and the
- * bundler's CommonJS interop helpers cost more than the module itself. Its single
- * `module.exports = compose` becomes `export default compose`; the code is otherwise the
- * package's own. The build fails if that line is not there (a new version to look at).
- */
-function koaComposeAsEsModule(): Plugin {
-  return {
-    name: 'satchel:koa-compose-as-es-module',
-    transform(code, id) {
-      if (!/[\\/]node_modules[\\/]koa-compose[\\/]index\.js$/u.test(id)) return null;
-      const esm = code.replace(/^module\.exports = compose$/mu, 'export default compose');
-      if (esm === code) this.error('koa-compose: no `module.exports = compose` line to convert');
-      return { code: esm, map: null };
-    },
-  };
 }
 
 export default defineConfig({
@@ -74,8 +56,6 @@ export default defineConfig({
       injectManifest: {
         // A classic (non-module) script: Firefox loads module service workers only recently.
         rollupFormat: 'iife',
-        // Plugins of the worker build (it does not run the page's).
-        buildPlugins: { vite: [koaComposeAsEsModule()] },
         globPatterns: ['**/*.{js,css,html,png,svg,webmanifest,ico}'],
       },
       devOptions: { enabled: false },
