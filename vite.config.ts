@@ -31,11 +31,6 @@ export default defineConfig({
       // @xmpp/xml and src/cache import by lib/ path: no CommonJS wrappers, and modules the
       // bundler can hoist together. Every lib/ import is redirected, so there is one Element.
       { find: /^ltx\/lib\/(.*)$/u, replacement: 'ltx/src/$1' },
-      // Dexie's own ES2021 build for its ES5 one: the same version and source, compiled for the
-      // browsers that run this worker (es2022 target), and an ES module the bundler can shake.
-      // The package's entry only adds a guard against two copies of Dexie in one app; the
-      // worker bundles exactly one.
-      { find: /^dexie$/u, replacement: 'dexie/dist/modern/dexie.mjs' },
     ],
   },
   build: {

@@ -1,15 +1,11 @@
 import { defineConfig } from 'vitest/config';
 
-// The Dexie build the worker bundles (vite.config.ts), so database tests run the code that ships.
-const resolve = { alias: [{ find: /^dexie$/u, replacement: 'dexie/dist/modern/dexie.mjs' }] };
-
 // Two projects: fast unit tests (Node, fake-indexeddb and in-process fakes) and the end-to-end
 // suite (real Prosody, real Chromium). `npm test` runs both after type checking and lint.
 export default defineConfig({
   test: {
     projects: [
       {
-        resolve,
         test: {
           name: 'unit',
           include: ['test/unit/**/*.test.ts'],
@@ -18,7 +14,6 @@ export default defineConfig({
         },
       },
       {
-        resolve,
         test: {
           name: 'integration',
           // Node against a private Prosody: the worker's XMPP layers without a browser.
