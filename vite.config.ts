@@ -27,10 +27,6 @@ export default defineConfig({
         find: /^events$/u,
         replacement: fileURLToPath(new URL('src/sw/EventEmitter.ts', import.meta.url)),
       },
-      // ltx's ES modules for its CommonJS build (the same code: lib/ is built from src/), which
-      // @xmpp/xml and src/cache import by lib/ path: no CommonJS wrappers, and modules the
-      // bundler can hoist together. Every lib/ import is redirected, so there is one Element.
-      { find: /^ltx\/lib\/(.*)$/u, replacement: 'ltx/src/$1' },
     ],
   },
   build: {
