@@ -2,7 +2,6 @@ import { defineConfig } from 'vite';
 import preact from '@preact/preset-vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { execSync } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 
 /** Identifies a deployment: the page and the worker compare it to detect a stale tab. */
 function buildId(): string {
@@ -18,17 +17,6 @@ function buildId(): string {
 
 export default defineConfig({
   define: { __SATCHEL_BUILD__: JSON.stringify(buildId()) },
-  resolve: {
-    // Smaller equivalents for the worker bundle (the page imports none of these modules).
-    alias: [
-      // Node's EventEmitter, which @xmpp/* and ltx extend: ours keeps only what they use, where
-      // the `events` polyfill costs 6 KB minified (see the file's comment).
-      {
-        find: /^events$/u,
-        replacement: fileURLToPath(new URL('src/sw/EventEmitter.ts', import.meta.url)),
-      },
-    ],
-  },
   build: {
     outDir: process.env.SATCHEL_OUT_DIR ?? 'dist',
     target: 'es2022',
