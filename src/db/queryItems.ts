@@ -58,22 +58,24 @@ export async function queryItems(db: SatchelDb, q: ItemQuery): Promise<ItemPage>
     return q.direction === 'desc' ? range.reverse() : range;
   };
   const conditions = q.conditions ?? [];
+  /** The node's item count, from its counts row (schema v5). */
+  const itemCount = async () =>
+    (await db.nodeCounts.get([q.account, q.service, q.node]))?.items ?? 0;
 
   // Read-only transaction: the count, the keys and the page come from one snapshot.
   return db.transaction('r', [db.items, db.nodeCounts], async () => {
     // The common case, newest N: a bounded index range (an offset is not: Dexie would walk a
     // cursor over the skipped rows' values), and the total from the node's counts row (v5).
     if (conditions.length === 0 && q.after === undefined && q.before === undefined && !q.index) {
-      const counts = await db.nodeCounts.get([q.account, q.service, q.node]);
-      const total = counts?.items ?? 0;
+      const total = await itemCount();
       const rows = q.max === 0 ? [] : await inOrder().limit(q.max).toArray();
       return toPage(rows, total, 0);
     }
 
     const conditioned =
       conditions.length > 0 ? await matchConditions(db, q, conditions) : undefined;
-    const nodeItems = (await db.nodeCounts.get([q.account, q.service, q.node]))?.items ?? 0;
-    if (conditioned?.smallest && fewEnough(conditioned.smallest.size, nodeItems)) {
+    // Only conditions need the node's size (cursor pages read its keys anyway).
+    if (conditioned?.smallest && fewEnough(conditioned.smallest.size, await itemCount())) {
       const rows = await orderFewMatches(db, q, conditioned.smallest, conditioned.matches);
       const [start, end] = selectWindow(
         rows.map((row) => row.itemId),
