@@ -6,6 +6,7 @@ import type { RpcErrorData } from '../../shared/protocol';
 import { useRpc } from '../rpcContext';
 import { signingIn } from '../state/appState';
 import { SignInOptions } from './SignInOptions';
+import { useWebsocketDiscovery } from './useWebsocketDiscovery';
 
 /**
  * Sign-in: JID, password, WebSocket URL (prefilled by XEP-0156 discovery through the worker,
@@ -19,25 +20,9 @@ export function SignInForm() {
   const [staySignedIn, setStay] = useState(true);
   const [allowPlain, setAllowPlain] = useState(false);
   const [busy, setBusy] = useState(false);
-  const [discovering, setDiscovering] = useState(false);
   const [error, setError] = useState<RpcErrorData>();
-  const urlEdited = useRef(false);
-
-  const discover = async () => {
-    const account = parseAccountJid(jid);
-    if (!account || urlEdited.current) return;
-    setDiscovering(true);
-    try {
-      const { websocketUrl } = await rpc.call('session.discover', { jid: account });
-      // Read again: the user may have typed a URL while the lookup ran.
-      const edited = (): boolean => urlEdited.current;
-      if (websocketUrl && !edited()) setUrl(websocketUrl);
-    } catch {
-      // Discovery is a convenience: the user can always type the URL.
-    } finally {
-      setDiscovering(false);
-    }
-  };
+  const urlInput = useRef<HTMLInputElement>(null);
+  const discovery = useWebsocketDiscovery(urlInput, setUrl);
 
   const submit = async (event: Event) => {
     event.preventDefault();
@@ -84,7 +69,7 @@ export function SignInForm() {
         placeholder="you@example.org"
         value={jid}
         onInput={(e) => setJid(e.currentTarget.value)}
-        onBlur={() => void discover()}
+        onBlur={() => void discovery.discover(jid)}
       />
       <label for="password">Password</label>
       <input
@@ -97,7 +82,7 @@ export function SignInForm() {
         onInput={(e) => setPassword(e.currentTarget.value)}
       />
       <label for="websocket-url">
-        WebSocket URL {discovering ? <span class="muted">(looking it up…)</span> : null}
+        WebSocket URL {discovery.discovering ? <span class="muted">(looking it up…)</span> : null}
       </label>
       <input
         id="websocket-url"
@@ -106,12 +91,15 @@ export function SignInForm() {
         required
         placeholder="wss://example.org/xmpp-websocket"
         aria-describedby="websocket-help"
+        ref={urlInput}
         value={url}
-        onInput={(e) => {
-          urlEdited.current = true;
-          setUrl(e.currentTarget.value);
-        }}
+        onInput={(e) => setUrl(e.currentTarget.value)}
       />
+      {discovery.suggestion ? (
+        <button type="button" class="quiet small url-suggestion" onClick={discovery.accept}>
+          Use {discovery.suggestion}
+        </button>
+      ) : null}
       <p id="websocket-help" class="muted">
         Found automatically when your server publishes it (XEP-0156).
       </p>
