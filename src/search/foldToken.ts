@@ -14,7 +14,11 @@ const EMOJI_VARIATION = /\p{Emoji_Modifier}|\uFE0E|\uFE0F/gu;
 const SPECIAL_CASES: Record<string, string> = { ß: 'ss', ς: 'σ', ı: 'i', '’': "'", ʼ: "'" };
 const SPECIAL = /[ßςıʼ’]/gu;
 
+/** ASCII folds to its lower case: NFKD and NFC leave it alone, it has no marks or specials. */
+const ASCII = /^[ -~]*$/u; // printable ASCII: what words are made of
+
 export function foldToken(word: string): string {
+  if (ASCII.test(word)) return word.toLowerCase();
   return word
     .normalize('NFKD')
     .replace(NONSPACING_MARKS, '')
