@@ -62,4 +62,8 @@ export interface AnalyserDefinition {
   match?: (input: NodeAnalysisInput, result: AnalysisResult) => AnalysisResult | null;
   /** Parsed fields the parser emits in `fields`, which the cache indexes for queries. */
   indexedFields?: string[];
+  /** Fields of `fields` the parser also returns as `created` / `updated` whenever present
+   * (same value): a search condition on one then bounds the item's time too
+   * (src/db/impliedTimeBounds.ts). Declare only what the parser guarantees. */
+  timeFields?: { created?: string; updated?: string };
 }

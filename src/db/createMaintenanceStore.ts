@@ -13,16 +13,19 @@ import { withDbErrors } from './mapDbError';
 import { nodeStats } from './nodeStats';
 import { clearAccount, purgeItems } from './purgeItems';
 import type { NodeAddress, SatchelDb } from './SatchelDb';
+import type { TimeFieldsOf } from './impliedTimeBounds';
 import { searchItems } from './searchItems';
 
 export interface MaintenanceStoreDeps {
   db: SatchelDb;
   now?: () => number;
+  /** The analysers' time fields (impliedTimeBounds.ts): lets searches bound created/updated. */
+  timeFieldsOf?: TimeFieldsOf;
 }
 
-export function createMaintenanceStore({ db, now = Date.now }: MaintenanceStoreDeps) {
+export function createMaintenanceStore({ db, now = Date.now, timeFieldsOf }: MaintenanceStoreDeps) {
   return {
-    search: (query: SearchQuery) => withDbErrors(() => searchItems(db, query)),
+    search: (query: SearchQuery) => withDbErrors(() => searchItems(db, query, timeFieldsOf)),
     count: (query: SearchQuery) => withDbErrors(() => countSearch(db, query)),
     nodeStats: (at: NodeAddress) => withDbErrors(() => nodeStats(db, at)),
 

@@ -29,7 +29,7 @@ function equalityValue(c: SearchCondition) {
   return undefined;
 }
 
-/** `rarest`: the required word that lists the fewest docs (rarestTerm.ts), when known. */
+/** `rarest`: the required word a walk should follow (bestWalkTerm.ts), when known. */
 export function chooseDriver(
   q: SearchQuery,
   compiled: CompiledSearch,

@@ -18,8 +18,9 @@ import {
   type Source,
 } from './searchSources';
 import { chooseDriver } from './searchDriver';
-import { rarestTerm } from './rarestTerm';
+import { bestWalkTerm } from './bestWalkTerm';
 import { walkPlan } from './searchWalk';
+import { withImpliedTimeBounds, type TimeFieldsOf } from './impliedTimeBounds';
 import type { SatchelDb } from './SatchelDb';
 import { validateSearchQuery } from './validateSearchQuery';
 
@@ -48,11 +49,17 @@ export function candidateSources(
   return sources;
 }
 
-export async function searchItems(db: SatchelDb, q: SearchQuery): Promise<SearchPage> {
-  validateSearchQuery(q);
+export async function searchItems(
+  db: SatchelDb,
+  query: SearchQuery,
+  timeFieldsOf?: TimeFieldsOf,
+): Promise<SearchPage> {
+  validateSearchQuery(query);
   // Read-only: the probes, the walk and the page come from one snapshot.
   return db.transaction('r', [db.items, db.nodes, db.searchNodes, db.searchDocs], async () => {
-    const scope = await resolveSearchScope(db, q);
+    const scope = await resolveSearchScope(db, query);
+    // Same results, fewer reads: conditions on time fields also bound created/updated.
+    const q = await withImpliedTimeBounds(db, query, scope, timeFieldsOf);
     const compiled = compileSearch(q, scope.nums);
     if (scope.nums.size === 0)
       return {
@@ -69,10 +76,11 @@ export async function searchItems(db: SatchelDb, q: SearchQuery): Promise<Search
     const probes = await Promise.all(candidateSources(q, compiled, scope).map((s) => probe(db, s)));
     const complete = probes.flatMap((p) => (p.keys ? [p.keys] : []));
     if (complete.length > 0) return candidatesPlan(db, q, compiled, scope, complete);
-    // Several words, none rare enough for the candidates plan: follow the rarest.
+    // Several words, none rare enough for the candidates plan: follow the one whose docs
+    // match most often.
     if (q.orderBy === 'relevance' && compiled.required.length > 1) {
-      const rarest = await rarestTerm(db, q.account, compiled.required);
-      return walkPlan(db, q, compiled, scope, chooseDriver(q, compiled, scope, rarest));
+      const best = await bestWalkTerm(db, q, compiled);
+      return walkPlan(db, q, compiled, scope, chooseDriver(q, compiled, scope, best));
     }
     return walkPlan(db, q, compiled, scope, driver);
   });

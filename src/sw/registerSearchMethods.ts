@@ -47,7 +47,10 @@ function toQuery(account: string, p: SearchParams): SearchQuery {
 export function registerSearchMethods(router: RpcRouter, deps: SearchMethodsDeps): void {
   const done = {} as Record<string, never>;
   const stores = perDatabase(deps.database, (db) => {
-    const maintenance = createMaintenanceStore({ db });
+    const maintenance = createMaintenanceStore({
+      db,
+      timeFieldsOf: (name) => deps.registry.get(name)?.timeFields,
+    });
     const manager = createCacheManager({
       nodes: createNodeStore({ db }),
       items: createItemStore({ db }),

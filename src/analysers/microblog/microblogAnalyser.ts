@@ -20,4 +20,7 @@ export const microblogAnalyser: AnalyserDefinition = {
   match: (input, result) =>
     input.node.startsWith(MICROBLOG_COMMENTS_PREFIX) ? { ...result, subtype: 'comment' } : result,
   indexedFields: MICROBLOG_INDEXED_FIELDS,
+  // parseMicroblogItem: created = published (RFC 4287 §4.2.9), updated = updated (§4.2.15),
+  // whenever the entry has them.
+  timeFields: { created: 'published', updated: 'updated' },
 };

@@ -82,3 +82,31 @@ describe('the microblog analyser', () => {
     for (const [field] of outcome.fields) expect(microblogAnalyser.indexedFields).toContain(field);
   });
 });
+
+describe('its time fields', () => {
+  // Search bounds created/updated by conditions on these fields (impliedTimeBounds.ts): the
+  // declaration holds only if the parser copies each field into the time whenever present.
+  const entries = [
+    ['both', '<published>2008-05-08T18:30:02Z</published><updated>2009-01-01T00:00:00Z</updated>'],
+    ['published only', '<published>2008-05-08T18:30:02+02:00</published>'],
+    ['updated only', '<updated>2010-02-03T04:05:06Z</updated>'],
+    [
+      'malformed published',
+      '<published>yesterday</published><updated>2010-02-03T04:05:06Z</updated>',
+    ],
+    ['none', ''],
+  ] as const;
+
+  it.each(entries)('match created and updated: %s', (_name, dates) => {
+    const item = parse(
+      `<item id='x'><entry xmlns='http://www.w3.org/2005/Atom'><title>t</title>${dates}</entry></item>`,
+    );
+    const outcome = parseItem(microblogAnalyser, item, { service, node: 'urn:xmpp:microblog:0' });
+    const { created: createdField, updated: updatedField } = microblogAnalyser.timeFields ?? {};
+    const value = (name: string | undefined) => outcome.fields.find(([f]) => f === name)?.[1];
+    if (value(createdField) !== undefined) expect(outcome.created).toBe(value(createdField));
+    if (value(updatedField) !== undefined) expect(outcome.updated).toBe(value(updatedField));
+    expect(createdField).toBe('published');
+    expect(updatedField).toBe('updated');
+  });
+});

@@ -122,11 +122,22 @@ test('two broad words: the walk checks rows until the page is full', async () =>
 test('a common word and a shorter, rarer one: the walk follows the rarer', async () => {
   // 'tenth' (500 items) is past the candidates limit but lists fewer docs than 'common' (all):
   // following it, nearly every doc read is a match; following 'common', one in ten.
-  const { page, docs } = await reads({ text: 'common tenth' });
+  const { page, docs, keys } = await reads({ text: 'common tenth' });
   expect(page.plan).toBe('walk');
   expect(page.items).toHaveLength(20);
   expect(page.items.every((i) => Number(i.itemId.slice(5)) % 10 === 0)).toBe(true);
   expect(docs).toBeLessThan(40);
+  // Chosen from a sample of each word's docs (bestWalkTerm.ts), not by counting both words'
+  // entries (over 1,000 keys here).
+  expect(keys).toBeLessThan(600);
+});
+
+test('two words whose samples never meet: the rarer by count is followed, to the end', async () => {
+  // "w1" and "w2" (exact: about 120 items each) are never on the same item.
+  const { page, docs } = await reads({ text: '"w1" "w2"' });
+  expect(page).toMatchObject({ plan: 'walk', total: 0, totalExact: true });
+  expect(page.items).toHaveLength(0);
+  expect(docs).toBeLessThan(200);
 });
 
 test('a small node is its own candidate list; a big one filters the walk by key', async () => {
