@@ -4,7 +4,7 @@
  * a browser profile holding 1,000- and 100,000-post nodes (.bench/chromium-template). Writes
  * .bench/results-<date>.json, prints the tables and appends them to docs/benchmarks.md.
  * Options: --skip-build (reuse .bench/dist), --sync-runs N (pairs, default 2), --no-docs,
- * --only sync,read,live,search,cold. Method and caveats: docs/benchmarks.md.
+ * --only sync,fresh,read,live,search,cold (fresh: the fresh-profile sync alone). Method and caveats: docs/benchmarks.md.
  */
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -81,7 +81,7 @@ async function main(): Promise<void> {
       failures.push(`empty worker heap: ${error instanceof Error ? error.message : String(error)}`);
     });
     if (empty) partial.memory.push(empty);
-    if (wanted('sync')) {
+    if (wanted('sync') || wanted('fresh')) {
       log('1b. sync in a fresh profile…');
       const fresh = await measureFreshSync({
         root: ROOT,
@@ -98,25 +98,29 @@ async function main(): Promise<void> {
       });
       if (fresh) partial.syncFreshProfile = fresh;
     }
-    const browser = await launchBenchBrowser({ fromProfile: templateProfile(TEMPLATE) });
-    chromiumVersion = browser.version;
-    try {
-      const page = await openSignedIn(browser, app.url, prosody);
-      const ctx: BenchContext = {
-        root: ROOT,
-        benchDir: BENCH_DIR,
-        appUrl: app.url,
-        browser,
-        page,
-        prosody,
-        account,
-        address: { service: prosody.seed.service, node: prosody.seed.node },
-        template,
-        log,
-      };
-      await measureAll(ctx, { syncPairs: Number(values['sync-runs']), wanted }, partial);
-    } finally {
-      await browser.close().catch((e: unknown) => console.error(e));
+    // Only the fresh-profile sync asked for (--only fresh): the big profile is not needed.
+    const inTemplate = ['sync', 'read', 'live', 'search', 'cold'].some((name) => wanted(name));
+    if (inTemplate) {
+      const browser = await launchBenchBrowser({ fromProfile: templateProfile(TEMPLATE) });
+      chromiumVersion = browser.version;
+      try {
+        const page = await openSignedIn(browser, app.url, prosody);
+        const ctx: BenchContext = {
+          root: ROOT,
+          benchDir: BENCH_DIR,
+          appUrl: app.url,
+          browser,
+          page,
+          prosody,
+          account,
+          address: { service: prosody.seed.service, node: prosody.seed.node },
+          template,
+          log,
+        };
+        await measureAll(ctx, { syncPairs: Number(values['sync-runs']), wanted }, partial);
+      } finally {
+        await browser.close().catch((e: unknown) => console.error(e));
+      }
     }
   } finally {
     await app.close();

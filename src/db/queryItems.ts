@@ -3,16 +3,20 @@
  * conditions on parsed fields. Rows are loaded for the returned page only: the first page of an
  * unconditioned query is a bounded index range; anything else orders the node's primary keys
  * (keys only, from the order index), filters them through the field index, then loads the page;
- * conditions that leave few candidates order those rows instead (orderFewMatches.ts).
+ * conditions that leave few candidates order those rows instead (orderFewMatches.ts), and an
+ * equality in `created` order reads the search docs' facet index (idsByCreatedWithValue.ts).
  */
-import type { ItemPage, ItemQuery } from '../shared/itemQuery';
+import type { FieldCondition, ItemPage, ItemQuery } from '../shared/itemQuery';
 import { SatchelError } from '../shared/SatchelError';
 import { matchConditions } from './fieldConditions';
 import { fewEnough, orderFewMatches } from './orderFewMatches';
+import { equalityValue, idsByCreatedWithValue } from './idsByCreatedWithValue';
 import { toItemRecord } from './itemRows';
 import { prefixRange } from './keyRange';
 import type { ItemKey, SatchelDb, StoredItem } from './SatchelDb';
 import { validateItemQuery } from './validateItemQuery';
+
+const hasEqualityValue = (c: FieldCondition): boolean => equalityValue(c) !== undefined;
 
 function toPage(
   rows: ReadonlyArray<StoredItem | undefined>,
@@ -62,14 +66,36 @@ export async function queryItems(db: SatchelDb, q: ItemQuery): Promise<ItemPage>
   const itemCount = async () =>
     (await db.nodeCounts.get([q.account, q.service, q.node]))?.items ?? 0;
 
+  /** The window of `ids` (the whole ordered result) that the query asks for, with its rows. */
+  const pageOf = async (ids: readonly string[]): Promise<ItemPage> => {
+    const [start, end] = selectWindow(ids, q);
+    const pageKeys = ids.slice(start, end).map((id): ItemKey => [q.account, q.service, q.node, id]);
+    const rows = pageKeys.length === 0 ? [] : await db.items.bulkGet(pageKeys);
+    return toPage(rows, ids.length, start);
+  };
+
   // Read-only transaction: the count, the keys and the page come from one snapshot.
-  return db.transaction('r', [db.items, db.nodeCounts], async () => {
+  const tables = [db.items, db.nodeCounts, db.searchNodes, db.searchDocs];
+  return db.transaction('r', tables, async () => {
     // The common case, newest N: a bounded index range (an offset is not: Dexie would walk a
     // cursor over the skipped rows' values), and the total from the node's counts row (v5).
     if (conditions.length === 0 && q.after === undefined && q.before === undefined && !q.index) {
       const total = await itemCount();
       const rows = q.max === 0 ? [] : await inOrder().limit(q.max).toArray();
       return toPage(rows, total, 0);
+    }
+
+    // Newest first with `field == value`: the search docs list its matches in that order.
+    const equality = q.orderBy === 'created' ? conditions.find(hasEqualityValue) : undefined;
+    const value = equality && equalityValue(equality);
+    if (equality && value !== undefined) {
+      const ordered = await idsByCreatedWithValue(db, q, equality.field, value);
+      if (ordered) {
+        const others = conditions.filter((c) => c !== equality);
+        if (others.length === 0) return pageOf(ordered);
+        const { matches } = await matchConditions(db, q, others);
+        return pageOf(ordered.filter(matches));
+      }
     }
 
     const conditioned =
@@ -84,11 +110,7 @@ export async function queryItems(db: SatchelDb, q: ItemQuery): Promise<ItemPage>
       return toPage(rows.slice(start, end), rows.length, start);
     }
     const keys: ItemKey[] = await inOrder().primaryKeys();
-    let ids = keys.map((key) => key[3]);
-    if (conditioned) ids = ids.filter(conditioned.matches);
-    const [start, end] = selectWindow(ids, q);
-    const pageKeys = ids.slice(start, end).map((id): ItemKey => [q.account, q.service, q.node, id]);
-    const rows = pageKeys.length === 0 ? [] : await db.items.bulkGet(pageKeys);
-    return toPage(rows, ids.length, start);
+    const ids = keys.map((key) => key[3]);
+    return pageOf(conditioned ? ids.filter(conditioned.matches) : ids);
   });
 }

@@ -6,7 +6,8 @@
  */
 import type { QueryTerm } from '../search/parseSearchText';
 import { ALL_FIELDS } from '../search/searchTermKeys';
-import type { SearchCondition, SearchQuery } from '../shared/searchQuery';
+import type { SearchQuery } from '../shared/searchQuery';
+import { equalityValue } from './idsByCreatedWithValue';
 import type { CompiledSearch } from './searchPredicates';
 import type { SearchScope } from './searchScope';
 import {
@@ -20,13 +21,6 @@ import {
 export interface Driver {
   source: Source;
   impliesMatch: boolean;
-}
-
-/** The one value of an equality condition, which the facet index lists newest first. */
-function equalityValue(c: SearchCondition) {
-  if (c.op === '==') return c.value;
-  if ((c.op === 'in' || c.op === 'overlap') && c.value.length === 1) return c.value[0];
-  return undefined;
 }
 
 /** `rarest`: the required word a walk should follow (bestWalkTerm.ts), when known. */

@@ -230,3 +230,41 @@ describe('conditions', () => {
       await expect(items.queryItems(query)).rejects.toMatchObject({ code: 'bad-request' });
   });
 });
+
+describe('an equality in created order (idsByCreatedWithValue.ts)', () => {
+  test('orders like the node filtered, equal times included, both ways and with cursors', async () => {
+    const tied = Array.from({ length: 30 }, (_, k): NewItem => ({
+      itemId: `t${String((k * 7) % 30).padStart(2, '0')}`, // inserted out of id order
+      xml: '<item/>',
+      created: 100 + Math.floor(k / 4), // four items share each time
+      fields: [['kind', k % 3 === 0 ? 'x' : 'y']],
+    }));
+    await items.upsertItems(ALICE, PUBSUB, 'ties', tied);
+    for (const direction of ['desc', 'asc'] as const) {
+      const all = await items.queryItems({
+        account: ALICE,
+        service: PUBSUB,
+        node: 'ties',
+        orderBy: 'created',
+        direction,
+        max: 100,
+      });
+      const xs = all.items.filter((i) => i.fields.some(([, v]) => v === 'x')).map((i) => i.itemId);
+      const q: ItemQuery = {
+        account: ALICE,
+        service: PUBSUB,
+        node: 'ties',
+        orderBy: 'created',
+        direction,
+        max: 4,
+        conditions: [{ field: 'kind', op: '==', value: 'x' }],
+      };
+      const first = await items.queryItems(q);
+      expect(first.total).toBe(xs.length);
+      expect(first.items.map((i) => i.itemId)).toEqual(xs.slice(0, 4));
+      const next = await items.queryItems({ ...q, after: first.last });
+      expect(next.items.map((i) => i.itemId)).toEqual(xs.slice(4, 8));
+      expect(next.index).toBe(4);
+    }
+  });
+});

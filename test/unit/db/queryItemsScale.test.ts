@@ -1,7 +1,8 @@
 /**
  * queryItems on a 5,000-item node loads the page's rows only: conditions and cursors are
- * served by index keys; except conditions that leave few candidates (at most a 20th of the
- * node), whose rows are read and ordered instead of every key of the node (orderFewMatches.ts).
+ * served by index keys: an equality in `created` order by the search docs' facet index
+ * (idsByCreatedWithValue.ts), other conditions that leave few candidates (at most a 20th of the
+ * node) by reading and ordering their rows instead of every key of the node (orderFewMatches.ts).
  * A DBCore middleware counts every row IndexedDB hands to Dexie.
  */
 import { afterAll, beforeAll, expect, test } from 'vitest';
@@ -68,7 +69,16 @@ test('the counter is honest: reading the whole node is seen as 5,000 rows', asyn
 const PAGE = 'page';
 test.each<[string, Partial<ItemQuery>, number, string, typeof PAGE | number]>([
   ['first page', {}, SIZE, 'item-4999', PAGE],
-  ['==', { conditions: [{ field: 'tag', op: '==', value: 'rare' }] }, 50, 'item-4900', 50],
+  // An equality, newest or oldest first: its matches in order from the search docs' facets.
+  ['==', { conditions: [{ field: 'tag', op: '==', value: 'rare' }] }, 50, 'item-4900', PAGE],
+  // 50 candidates of a range (no equality): their rows, ordered (orderFewMatches.ts).
+  [
+    'few by a range',
+    { conditions: [{ field: 'n', op: 'between', value: [100, 149] }] },
+    50,
+    'item-149',
+    50,
+  ],
   // 1,000 candidates are more than a 20th of the node: keys, then the page.
   ['range', { conditions: [{ field: 'n', op: '<', value: 1000 }] }, 1000, 'item-999', PAGE],
   [
@@ -88,7 +98,7 @@ test.each<[string, Partial<ItemQuery>, number, string, typeof PAGE | number]>([
     },
     10,
     'item-1900',
-    10, // the candidates that pass every condition's keys
+    PAGE,
   ],
   [
     'oldest first after a cursor, with a condition',
@@ -99,7 +109,7 @@ test.each<[string, Partial<ItemQuery>, number, string, typeof PAGE | number]>([
     },
     50,
     'item-200',
-    50,
+    PAGE,
   ],
   ['after a cursor', { after: 'item-2500' }, SIZE, 'item-2499', PAGE],
   ['an offset', { index: 3000 }, SIZE, 'item-1999', PAGE],
@@ -108,7 +118,7 @@ test.each<[string, Partial<ItemQuery>, number, string, typeof PAGE | number]>([
     { before: 'item-100', conditions: [{ field: 'tag', op: '==', value: 'rare' }] },
     50,
     'item-2100',
-    50,
+    PAGE,
   ],
 ])('%s: loads the page, or its few candidates', async (_name, query, total, first, expected) => {
   const { result, rows, valueCursors } = await reads(() => items.queryItems({ ...base, ...query }));
