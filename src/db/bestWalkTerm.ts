@@ -11,6 +11,7 @@
 import type { QueryTerm } from '../search/parseSearchText';
 import type { SearchQuery } from '../shared/searchQuery';
 import { rarestTerm } from './rarestTerm';
+import { CANDIDATE_LIMIT } from './searchCandidates';
 import type { CompiledSearch } from './searchPredicates';
 import { termSource } from './searchSources';
 import type { DocKey, SatchelDb, SearchDoc } from './SatchelDb';
@@ -33,13 +34,16 @@ async function firstDocs(db: SatchelDb, q: SearchQuery, term: QueryTerm, compile
   return docs.filter((doc): doc is SearchDoc => doc !== undefined);
 }
 
+/** The word to follow, or the query's few candidates when counting found them all. */
+export type WalkChoice = { term: QueryTerm | undefined } | { candidates: Map<string, DocKey> };
+
 export async function bestWalkTerm(
   db: SatchelDb,
   q: SearchQuery,
   compiled: CompiledSearch,
-): Promise<QueryTerm | undefined> {
+): Promise<WalkChoice> {
   const terms = compiled.required;
-  if (terms.length < 2) return terms[0];
+  if (terms.length < 2) return { term: terms[0] };
   let best: QueryTerm | undefined;
   let bestRate = 0;
   for (const term of terms) {
@@ -51,5 +55,11 @@ export async function bestWalkTerm(
       bestRate = rate;
     }
   }
-  return best ?? rarestTerm(db, q.account, terms);
+  if (best) return { term: best };
+  const rarest = await rarestTerm(db, q.account, terms);
+  // The count read every doc of the rarer word: if few are in the search's nodes (a small node
+  // in a big cache), they are the candidates, and walking that word again would re-read them.
+  const inScope = [...(rarest?.keys ?? [])].filter(([, key]) => compiled.keyMatches(key));
+  if (rarest?.keys && inScope.length <= CANDIDATE_LIMIT) return { candidates: new Map(inScope) };
+  return { term: rarest?.term };
 }

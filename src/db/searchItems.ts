@@ -79,8 +79,10 @@ export async function searchItems(
     // Several words, none rare enough for the candidates plan: follow the one whose docs
     // match most often.
     if (q.orderBy === 'relevance' && compiled.required.length > 1) {
-      const best = await bestWalkTerm(db, q, compiled);
-      return walkPlan(db, q, compiled, scope, chooseDriver(q, compiled, scope, best));
+      const choice = await bestWalkTerm(db, q, compiled);
+      if ('candidates' in choice)
+        return candidatesPlan(db, q, compiled, scope, [choice.candidates]);
+      return walkPlan(db, q, compiled, scope, chooseDriver(q, compiled, scope, choice.term));
     }
     return walkPlan(db, q, compiled, scope, driver);
   });

@@ -138,6 +138,10 @@ test('two words whose samples never meet: the rarer by count is followed, to the
   expect(page).toMatchObject({ plan: 'walk', total: 0, totalExact: true });
   expect(page.items).toHaveLength(0);
   expect(docs).toBeLessThan(200);
+  // In a small node, the count's keys in that node are the candidates: no walk re-reads them.
+  const small = await reads({ text: '"w1" "w2"', nodes: [{ service: PUBSUB, node: 'small' }] });
+  expect(small.page).toMatchObject({ plan: 'candidates', total: 0, totalExact: true });
+  expect(small.docs).toBeLessThan(40);
 });
 
 test('a small node is its own candidate list; a big one filters the walk by key', async () => {
