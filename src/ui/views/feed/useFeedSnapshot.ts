@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { useCallback, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { NodeAddress, NodeView } from '../../../shared/protocol';
 import { SatchelError } from '../../../shared/SatchelError';
 import { useRpc } from '../../rpcContext';
@@ -55,7 +55,9 @@ export function useFeedSnapshot(address: NodeAddress) {
     [rpc, service, node],
   );
 
-  useEffect(() => {
+  // A layout effect: the first page is asked for as the view mounts, not after a paint (a cold
+  // start waited a frame or more for it).
+  useLayoutEffect(() => {
     current.current = undefined;
     void load();
     return () => {
