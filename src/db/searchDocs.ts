@@ -45,7 +45,9 @@ export async function searchNodeNumber(db: SatchelDb, at: NodeAddress): Promise<
 }
 
 /** Whether a new version of a row changes what its doc says (replays and refreshes of an
- * unchanged item rewrite nothing: a doc rewrite costs one index entry per word). */
+ * unchanged item rewrite nothing: a doc rewrite costs one index entry per word). The same XML
+ * parsed anew (a node whose analyser gained or changed its parser, then resynced) counts:
+ * the words and facets come from the parsed data. */
 export function docChanged(old: StoredItem | undefined, row: StoredItem): boolean {
   return (
     old === undefined ||
@@ -53,6 +55,8 @@ export function docChanged(old: StoredItem | undefined, row: StoredItem): boolea
     old.created !== row.created ||
     old.updated !== row.updated ||
     old.publisher !== row.publisher ||
-    old.pinned !== row.pinned
+    old.pinned !== row.pinned ||
+    JSON.stringify(old.fields) !== JSON.stringify(row.fields) ||
+    JSON.stringify(old.parsed) !== JSON.stringify(row.parsed)
   );
 }

@@ -273,4 +273,26 @@ describe('the index follows the items', () => {
     await items.deleteItems(ALICE, PUBSUB, NEWS, ['n3']);
     expect(await ids({ text: 'wombat' })).toEqual([]);
   });
+
+  test('the same XML parsed anew (a parser came, or changed) gives the doc its new words and fields', async () => {
+    const parsed = post('n4', { title: 'Platypus notes', tags: ['fauna'], created: 12 * DAY });
+    const { parsed: _p, fields: _f, ...raw } = parsed; // stored first without a parser
+    await items.upsertItems(ALICE, PUBSUB, NEWS, [raw]);
+    const fauna = { nodes: [{ service: PUBSUB, node: NEWS }], orderBy: 'created' as const };
+    const byTag = [{ field: 'category', op: '==' as const, value: 'fauna' }];
+    expect(await ids({ ...fauna, conditions: byTag })).toEqual([]);
+    await items.upsertItems(ALICE, PUBSUB, NEWS, [parsed]);
+    expect(await ids({ ...fauna, conditions: byTag })).toEqual(['n4']);
+    const page = await items.queryItems({
+      account: ALICE,
+      service: PUBSUB,
+      node: NEWS,
+      orderBy: 'created',
+      direction: 'desc',
+      max: 5,
+      conditions: byTag,
+    });
+    expect(page.items.map((i) => i.itemId)).toEqual(['n4']);
+    await items.deleteItems(ALICE, PUBSUB, NEWS, ['n4']);
+  });
 });
