@@ -15,13 +15,19 @@ const itemsReply = (list: readonly string[], rsm = '') =>
     `<pubsub xmlns='http://jabber.org/protocol/pubsub'><items node='blog'>${list.map(itemXml).join('')}</items>${rsm}</pubsub>`,
   );
 
-/** A fake service whose item requests wait until the test lets them go, one by one. */
+/** A fake service whose item requests each take 5 ms (a server slower than the store). */
 function slowService(options: { failAfter?: number; rsm?: boolean } = {}) {
   const log: string[] = [];
   let inFlight = 0;
   let maxInFlight = 0;
   let requests = 0;
-  const fake = fakeIq(async (stanza: Element) => {
+  const answers: Array<Promise<unknown>> = [];
+  const fake = fakeIq((stanza: Element) => {
+    const answer = answerRequest(stanza);
+    answers.push(answer);
+    return answer;
+  });
+  const answerRequest = async (stanza: Element) => {
     const query = stanza.getChild('query', 'http://jabber.org/protocol/disco#items');
     if (query)
       return result(
@@ -48,8 +54,12 @@ function slowService(options: { failAfter?: number; rsm?: boolean } = {}) {
     }
     const asked = (items?.getChildren('item') ?? []).map((item) => String(item.attrs.id));
     return itemsReply(asked);
-  });
-  return { fake, log, stats: () => ({ maxInFlight, requests }) };
+  };
+  /** Resolves once every request made so far has been answered or has failed. */
+  const settled = async () => {
+    await Promise.allSettled(answers);
+  };
+  return { fake, log, settled, stats: () => ({ maxInFlight, requests }) };
 }
 
 test.each([false, true])('one request ahead of the store, in order (rsm %s)', async (rsm) => {
@@ -97,8 +107,8 @@ test('a failed store rejects the sync; the request in flight is dropped quietly'
     ),
   ).rejects.toThrow('quota');
   expect(stored).toEqual(ids.slice(0, SYNC_BATCH));
-  // Let the abandoned request settle (it fails): an unhandled rejection would fail this file.
-  await new Promise((resolve) => setTimeout(resolve, 20));
+  // Let the abandoned request fail: an unhandled rejection would fail this file.
+  await service.settled();
   expect(service.stats().requests).toBe(2);
 });
 
