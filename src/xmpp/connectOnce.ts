@@ -4,6 +4,7 @@ import type { Element } from '@xmpp/xml';
 import type { ScramKeys } from '../shared/records';
 import { SatchelError } from '../shared/SatchelError';
 import { classifyConnectError } from './classifyConnectError';
+import { whenEnableAnswered } from './whenEnableAnswered';
 import type { XmppClient, XmppClientOptions } from './createXmppClient';
 import type { SaslOutcome } from './saslFeature';
 
@@ -39,7 +40,8 @@ export interface ConnectDeps {
 
 /**
  * One connection attempt: open the stream, authenticate, then resume (XEP-0198 §5) or bind.
- * Resolves when the session is usable; rejects with a classified SatchelError and leaves no
+ * Resolves when the session is usable and, where the server offers XEP-0198, resumable (its
+ * <enabled/> arrived); rejects with a classified SatchelError and leaves no
  * socket behind. On a successful resume @xmpp/client's start() never resolves and no `online`
  * event fires (platform-facts), so the `resumed` event is awaited instead.
  */
@@ -82,12 +84,23 @@ export async function connectOnce(
     });
   }
 
+  // Whether the server offers stream management (XEP-0198 §2) on the stream being negotiated.
+  let smOffered = false;
+  entity.on('element', (element) => {
+    if (element.is('features', 'http://etherx.jabber.org/streams'))
+      smOffered = element.getChild('sm', 'urn:xmpp:sm:3') !== undefined;
+  });
+
   let timer: ReturnType<typeof setTimeout> | undefined;
   const outcome = new Promise<{ resumed: boolean }>((resolve, reject) => {
     entity.on('status', (status) => {
       if (status === 'open') reachedOpen = true;
     });
-    entity.on('online', () => resolve({ resumed: false }));
+    // A fresh session counts as usable once it is also resumable (whenEnableAnswered.ts).
+    entity.on('online', () => {
+      if (!smOffered) resolve({ resumed: false });
+      else void whenEnableAnswered(entity).then(() => resolve({ resumed: false }));
+    });
     sm.on('resumed', () => resolve({ resumed: true }));
     entity.on('error', (error) => {
       lastError = error;

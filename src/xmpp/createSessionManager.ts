@@ -142,7 +142,7 @@ export function createSessionManager(deps: SessionManagerDeps) {
     if (current.keys && session.auth.mechanism === 'SCRAM-SHA-1') delete current.password;
     await persistAccount(current);
     const { entity } = session.client;
-    trackResumption({
+    const resumable = trackResumption({
       session,
       account: current.account,
       persistence: deps.persistence,
@@ -150,6 +150,9 @@ export function createSessionManager(deps: SessionManagerDeps) {
       log: deps.log,
     });
     entity.on('disconnect', () => onLost(session));
+    // Online only once a restarted worker could resume: the browser may stop it right after.
+    await resumable;
+    if (live !== session) return; // lost meanwhile: onLost already scheduled a retry
     setState('online', {
       boundJid: session.boundJid,
       resumed: session.resumed,

@@ -9,6 +9,8 @@ const NS_SM = 'urn:xmpp:sm:3';
  * changes, so that a worker restarted by the browser resumes instead of starting over. The
  * count is saved after the library has counted the stanza (a later tick), otherwise the server
  * would replay it; replays are harmless anyway because every cache write is idempotent.
+ * Resolves once the current state is written: report the session online only then, since the
+ * browser may stop the worker at any moment after.
  */
 export function trackResumption(args: {
   session: LiveSession;
@@ -16,7 +18,7 @@ export function trackResumption(args: {
   persistence: SessionPersistence;
   now: () => number;
   log: (message: string, detail?: unknown) => void;
-}): void {
+}): Promise<void> {
   const { session, account, persistence, now, log } = args;
   const { entity, streamManagement: sm } = session.client;
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -57,8 +59,6 @@ export function trackResumption(args: {
     void save();
   };
 
-  // The first state is saved at once, not debounced: a worker may be stopped any moment after.
-  saveNow();
   entity.on('element', (element) => (element.is('enabled', NS_SM) ? saveNow() : schedule()));
   // Once we acknowledged 'h' to the server, resuming with a lower count is an error that makes
   // Prosody drop the session (XEP-0198 §4): the count is saved before each <a/> goes out.
@@ -66,4 +66,6 @@ export function trackResumption(args: {
   entity.on('disconnect', () => {
     void save();
   });
+  // The first state is saved at once, not debounced.
+  return save();
 }

@@ -128,7 +128,14 @@ describe('sign-in and the shared session', () => {
     // resumes the XEP-0198 session from IndexedDB (well inside Prosody's 600 s window).
     await page
       .locator('[data-testid="connection-status"][data-status="online"][data-resumed="true"]')
-      .waitFor({ timeout: 40_000 });
+      .waitFor({ timeout: 40_000 })
+      .catch(async (error: unknown) => {
+        // Say what came instead (a fresh session, a failure), not only that nothing matched.
+        const shown = await page.getByTestId('connection-status').evaluate((e) => e.outerHTML);
+        throw new Error(`the session was not resumed; the status shows ${shown}`, {
+          cause: error,
+        });
+      });
     expect(await page.getByTestId('account').textContent()).toBe(before);
     await signOut(page);
     await page.close();

@@ -86,7 +86,9 @@ describe('connectOnce against Prosody', () => {
   it('resumes a session whose socket died (XEP-0198) with the saved id and counter', async () => {
     const first = await connectOnce(deps, request({ resource: 'test-resume' }));
     const { streamManagement: sm } = first.client;
-    await expect.poll(() => sm.enabled && sm.id !== '').toBe(true);
+    // Resolved only once resumable: <enabled/> has arrived (whenEnableAnswered.ts).
+    expect(sm.enabled).toBe(true);
+    expect(sm.id).not.toBe('');
     // Stanzas sent and acknowledged in the first session: the new client never queued them.
     await first.client.entity.send(xml('presence'));
     await expect.poll(() => sm.outbound).toBe(1);
@@ -114,6 +116,38 @@ describe('connectOnce against Prosody', () => {
 });
 
 describe('session manager against Prosody', () => {
+  it('reports online only once a restarted worker could resume: the state is saved', async () => {
+    const persistence = memoryPersistence();
+    const savedWhenOnline: unknown[] = [];
+    const manager = createSessionManager({
+      persistence,
+      connect: (r) => connectOnce(deps, r),
+      onState: (s) => {
+        if (s.status === 'online') savedWhenOnline.push(persistence.resumptions.get(account));
+      },
+      onSessionStarted: () => undefined,
+      onStanza: () => undefined,
+      isBrowserOnline: () => true,
+      now: Date.now,
+      random: Math.random,
+      backoff: { baseMs: 200, maxMs: 2000 },
+      connectTimeoutMs: 10_000,
+      log: () => undefined,
+    });
+    await manager.signIn({
+      jid: account,
+      password: 'correct horse',
+      websocketUrl: prosody.wsUrl,
+      staySignedIn: true,
+      allowPlain: false,
+    });
+    const sm = manager.live()!.client.streamManagement;
+    expect(savedWhenOnline).toEqual([
+      expect.objectContaining({ account, smId: sm.id, fullJid: `${account}/satchel-test` }),
+    ]);
+    await manager.signOut();
+  });
+
   it('reconnects by itself after the server restarts, with back-off', async () => {
     const states: ConnectionState[] = [];
     const manager = createSessionManager({
