@@ -60,6 +60,10 @@ export interface ConnectionState {
   /** Epoch milliseconds of the next reconnect attempt, while reconnecting. */
   nextAttemptAt?: number;
   lastFailure?: FailureInfo;
+  /** Set while a (re)started worker has not yet read the stored account: `status` says
+   * signedOut but may become reconnecting a moment later. Pages wait instead of offering the
+   * sign-in form. */
+  restoring?: true;
 }
 
 export interface SignInParams {

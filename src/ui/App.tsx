@@ -11,8 +11,8 @@ import { LoadingState } from './views/common/LoadingState';
 
 /**
  * The shell: banner, navigation, main. The URL names the view; signed out, any URL shows the
- * sign-in form and then the view it names. Until the engine first answers, a wait is shown
- * rather than a sign-in form that might not be needed.
+ * sign-in form and then the view it names. Until the engine first answers and knows whether an
+ * account is stored, a wait is shown rather than a sign-in form that might not be needed.
  */
 export function App() {
   const route = parseRoute(currentPath.value.split('?')[0] ?? '/');
@@ -35,7 +35,7 @@ export function App() {
       <StorageWarning />
       <StorageBanner />
       <main id="main" tabIndex={-1}>
-        {workerBuild.value === undefined ? (
+        {workerBuild.value === undefined || connection.value.restoring ? (
           <LoadingState label="Starting Satchel…" />
         ) : signedOut ? (
           <SignInForm />

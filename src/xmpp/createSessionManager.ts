@@ -51,7 +51,8 @@ interface Target {
  * persisted credentials (SCRAM keys, never the password).
  */
 export function createSessionManager(deps: SessionManagerDeps) {
-  let state: ConnectionState = { status: 'signedOut', since: deps.now() };
+  // Until restore() has read the stored account, 'signedOut' is only a guess (protocol.ts).
+  let state: ConnectionState = { status: 'signedOut', since: deps.now(), restoring: true };
   let target: Target | undefined;
   let live: LiveSession | undefined;
   let attempt = 0;
@@ -60,7 +61,7 @@ export function createSessionManager(deps: SessionManagerDeps) {
   let generation = 0; // bumps on sign-in/out so stale attempts drop their results
 
   function setState(status: ConnectionStatus, patch: Partial<ConnectionState> = {}): void {
-    const { nextAttemptAt: _n, boundJid: _b, resumed: _r, ...kept } = state;
+    const { nextAttemptAt: _n, boundJid: _b, resumed: _r, restoring: _s, ...kept } = state;
     state = {
       ...kept,
       ...patch,
@@ -266,8 +267,17 @@ export function createSessionManager(deps: SessionManagerDeps) {
     /** On worker start: reconnect (resuming if possible) when the user chose to stay signed in. */
     async restore(): Promise<void> {
       if (target) return;
-      const account = await deps.persistence.loadAccount();
-      if (!account?.staySignedIn || !account.scram) return;
+      const settle = (): void => {
+        if (state.restoring && !target) setState('signedOut');
+      };
+      const account = await deps.persistence.loadAccount().catch((error: unknown) => {
+        settle();
+        throw error;
+      });
+      if (!account?.staySignedIn || !account.scram) {
+        settle();
+        return;
+      }
       target = {
         account: account.jid,
         websocketUrl: account.websocketUrl,

@@ -72,13 +72,21 @@ describe('offline first', () => {
     for (const p of browser.context.pages()) if (p !== blank) await p.close();
     await stopServiceWorkers(blank);
 
-    // Cold start: a fresh page on a feed URL.
+    // Cold start: a fresh page on a feed URL. A signed-in user never sees the sign-in form, not
+    // even for the moment the restarted worker takes to read the stored account.
     page = await browser.context.newPage();
+    await page.addInitScript(() => {
+      new MutationObserver(() => {
+        if (document.querySelector('form.sign-in'))
+          document.documentElement.dataset.sawSignIn = 'true';
+      }).observe(document, { subtree: true, childList: true });
+    });
     await page.goto(feedUrl());
     await expect
       .poll(() => page.getByTestId('feed-total').textContent(), { timeout: 30_000 })
       .toBe(`${POSTS} posts`);
     await expect.poll(() => page.locator('.feed-row[data-item-id]').count()).toBeGreaterThan(5);
+    expect(await page.evaluate(() => document.documentElement.dataset.sawSignIn)).toBeUndefined();
     await expect
       .poll(() => page.getByTestId('connection-status').getAttribute('data-status'), {
         timeout: 30_000,

@@ -49,7 +49,7 @@ export function ConnectionStatus() {
     >
       <span class={`status-dot status-${state.status}`} aria-hidden="true" />
       <span class="status-label">
-        {LABELS[state.status]}
+        {state.restoring ? 'Starting…' : LABELS[state.status]}
         {retryIn !== undefined && state.status === 'reconnecting' ? ` in ${retryIn} s` : ''}
         {state.status === 'online' && state.account ? ` as ${state.account}` : ''}
         {engine}
