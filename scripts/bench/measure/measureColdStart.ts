@@ -22,10 +22,11 @@ interface FirstRow {
   frameMs?: number;
 }
 
-// Injected into every page before its scripts (a string: it runs in the page as written).
+// Injected into every page before its scripts (a string: it runs in the page as written). A
+// row with an item id: a skeleton row (a reserved slot, no item yet) does not count.
 const FIRST_ROW_OBSERVER = `(() => {
   const mark = () => {
-    if (window.__benchFirstRow || !document.querySelector('.feed-row')) return;
+    if (window.__benchFirstRow || !document.querySelector('.feed-row[data-item-id]')) return;
     const row = { domMs: performance.now() };
     window.__benchFirstRow = row;
     requestAnimationFrame(() => { row.frameMs = performance.now(); });
