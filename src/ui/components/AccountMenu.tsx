@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import { SatchelError } from '../../shared/SatchelError';
 import { useRpc } from '../rpcContext';
 import { connection } from '../state/appState';
+import { InlineError } from './InlineError';
 
 /** Who is signed in, and signing out. */
 export function AccountMenu() {
@@ -28,11 +29,7 @@ export function AccountMenu() {
       <button type="button" class="quiet small" disabled={busy} onClick={() => void signOut()}>
         Sign out
       </button>
-      {error ? (
-        <span role="alert" class="form-error">
-          {error}
-        </span>
-      ) : null}
+      <InlineError error={error} />
     </div>
   );
 }

@@ -7,6 +7,7 @@ import { useRpc } from '../rpcContext';
 import { signingIn } from '../state/appState';
 import { SignInOptions } from './SignInOptions';
 import { useWebsocketDiscovery } from './useWebsocketDiscovery';
+import { InlineError } from './InlineError';
 
 /**
  * Sign-in: JID, password, WebSocket URL (prefilled by XEP-0156 discovery through the worker,
@@ -109,12 +110,7 @@ export function SignInForm() {
         onStay={setStay}
         onAllowPlain={setAllowPlain}
       />
-      {error ? (
-        <p class="form-error" role="alert" data-code={error.code}>
-          {error.message}
-          {error.detail ? <span class="muted"> ({error.detail})</span> : null}
-        </p>
-      ) : null}
+      <InlineError error={error} block />
       <button type="submit" disabled={busy}>
         {busy ? 'Signing in…' : 'Sign in'}
       </button>

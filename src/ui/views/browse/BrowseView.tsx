@@ -10,6 +10,7 @@ import { EmptyState } from '../common/EmptyState';
 import { ErrorState } from '../common/ErrorState';
 import { LoadingState } from '../common/LoadingState';
 import { useViewHeading } from '../common/useViewHeading';
+import { InlineError } from '../../components/InlineError';
 
 /** `/browse`: the pubsub services of the user's server (XEP-0030 discovery) and any other by address. */
 export function BrowseView() {
@@ -93,11 +94,7 @@ export function BrowseView() {
           />
           <button type="submit">Browse</button>
         </div>
-        {error ? (
-          <p class="form-error" role="alert">
-            {error}
-          </p>
-        ) : null}
+        <InlineError error={error} block />
       </form>
     </div>
   );

@@ -4,6 +4,7 @@ import { SatchelError } from '../../../shared/SatchelError';
 import { Link } from '../../router/Link';
 import { feedHref } from '../../router/paths';
 import { useRpc } from '../../rpcContext';
+import { InlineError } from '../../components/InlineError';
 
 interface Props {
   service: string;
@@ -38,11 +39,7 @@ export function ServiceNodeRow({ service, entry, onFollowed }: Props) {
           <span class="node-title">{label}</span>
         </Link>
         {entry.name ? <span class="node-address muted">{entry.node}</span> : null}
-        {error ? (
-          <span class="form-error" role="alert" data-code={error.code}>
-            {error.message}
-          </span>
-        ) : null}
+        <InlineError error={error} />
       </div>
       <div class="node-actions">
         <button

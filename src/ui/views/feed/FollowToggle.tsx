@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import type { NodeView } from '../../../shared/protocol';
 import { SatchelError } from '../../../shared/SatchelError';
 import { useRpc } from '../../rpcContext';
+import { InlineError } from '../../components/InlineError';
 
 /** Follow (subscribe, cache, show on home) or unfollow the open feed. */
 export function FollowToggle({
@@ -40,11 +41,7 @@ export function FollowToggle({
       >
         {node.followed ? 'Following' : 'Follow'}
       </button>
-      {error ? (
-        <span class="form-error" role="alert" data-code={error.code}>
-          {error.message}
-        </span>
-      ) : null}
+      <InlineError error={error} />
     </>
   );
 }

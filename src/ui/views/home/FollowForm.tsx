@@ -5,6 +5,7 @@ import { parseFollowTarget } from '../../format/parseFollowTarget';
 import { navigate } from '../../router/navigation';
 import { serviceHref } from '../../router/paths';
 import { useRpc } from '../../rpcContext';
+import { InlineError } from '../../components/InlineError';
 
 /** Follow by xmpp: link (`xmpp:service?;node=...`) or a contact's address (their microblog). */
 export function FollowForm({ onFollowed }: { onFollowed: (address: NodeAddress) => void }) {
@@ -68,11 +69,7 @@ export function FollowForm({ onFollowed }: { onFollowed: (address: NodeAddress) 
       <p id="follow-help" class="muted">
         A contact’s address follows their microblog; a service’s address lets you browse its nodes.
       </p>
-      {error ? (
-        <p class="form-error" role="alert" data-code={error.code}>
-          {error.message}
-        </p>
-      ) : null}
+      <InlineError error={error} block />
     </form>
   );
 }

@@ -3,6 +3,7 @@ import type { NodeAddress } from '../../../shared/protocol';
 import { SatchelError } from '../../../shared/SatchelError';
 import { MICROBLOG_NODE } from '../../format/nodeTitle';
 import { useRpc } from '../../rpcContext';
+import { InlineError } from '../../components/InlineError';
 
 /** The signed-in user's own XEP-0277 microblog (service = their bare JID), offered until followed. */
 export function OwnMicroblogOffer({
@@ -33,11 +34,7 @@ export function OwnMicroblogOffer({
       <div>
         <h2 id="own-blog-title">Your microblog</h2>
         <p class="muted">Keep your own posts ({account}) at hand, offline too.</p>
-        {error ? (
-          <p class="form-error" role="alert" data-code={error.code}>
-            {error.message}
-          </p>
-        ) : null}
+        <InlineError error={error} block />
       </div>
       <button type="button" disabled={busy} onClick={() => void follow()}>
         {busy ? 'Following…' : 'Follow your microblog'}

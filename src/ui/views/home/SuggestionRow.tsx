@@ -5,6 +5,7 @@ import { SatchelError } from '../../../shared/SatchelError';
 import { Link } from '../../router/Link';
 import { feedHref } from '../../router/paths';
 import { useRpc } from '../../rpcContext';
+import { InlineError } from '../../components/InlineError';
 
 interface Props {
   address: NodeAddress;
@@ -44,11 +45,7 @@ export function SuggestionRow({ address, title, subtitle, followed, onFollowed, 
         <span class="node-title">{title}</span>
         <span class="node-address muted">{subtitle}</span>
         {children}
-        {error ? (
-          <span class="form-error" role="alert" data-code={error.code}>
-            {error.message}
-          </span>
-        ) : null}
+        <InlineError error={error} />
       </div>
       <div class="node-actions">
         {followed ? (

@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import type { NodeAddress } from '../../../shared/protocol';
 import { SatchelError } from '../../../shared/SatchelError';
 import { useRpc } from '../../rpcContext';
+import { InlineError } from '../../components/InlineError';
 
 /** Unfollow drops the node's cached items, so it asks once more, inline (no modal). */
 export function UnfollowButton({
@@ -57,11 +58,7 @@ export function UnfollowButton({
       >
         Cancel
       </button>
-      {error ? (
-        <span role="alert" class="form-error">
-          {error}
-        </span>
-      ) : null}
+      <InlineError error={error} />
     </span>
   );
 }

@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import { SatchelError } from '../../../shared/SatchelError';
+import { InlineError } from '../../components/InlineError';
 
 /** Read state of a cached item: it was marked read on opening; it can be marked unread again. */
 export function ReadToggle({
@@ -23,11 +24,7 @@ export function ReadToggle({
       <button type="button" class="quiet small" onClick={() => void toggle()}>
         {read ? 'Mark as unread' : 'Mark as read'}
       </button>
-      {error ? (
-        <span class="form-error" role="alert">
-          {error.message}
-        </span>
-      ) : null}
+      <InlineError error={error} />
     </div>
   );
 }
