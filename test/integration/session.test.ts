@@ -115,31 +115,40 @@ describe('connectOnce against Prosody', () => {
   });
 });
 
+/** A session manager on the real connection, signed in to `account` (staying signed in). */
+async function signedInManager(
+  persistence: ReturnType<typeof memoryPersistence>,
+  onState: (state: ConnectionState) => void,
+) {
+  const manager = createSessionManager({
+    persistence,
+    connect: (r) => connectOnce(deps, r),
+    onState,
+    onSessionStarted: () => undefined,
+    onStanza: () => undefined,
+    isBrowserOnline: () => true,
+    now: Date.now,
+    random: Math.random,
+    backoff: { baseMs: 200, maxMs: 2000 },
+    connectTimeoutMs: 10_000,
+    log: () => undefined,
+  });
+  await manager.signIn({
+    jid: account,
+    password: 'correct horse',
+    websocketUrl: prosody.wsUrl,
+    staySignedIn: true,
+    allowPlain: false,
+  });
+  return manager;
+}
+
 describe('session manager against Prosody', () => {
   it('reports online only once a restarted worker could resume: the state is saved', async () => {
     const persistence = memoryPersistence();
     const savedWhenOnline: unknown[] = [];
-    const manager = createSessionManager({
-      persistence,
-      connect: (r) => connectOnce(deps, r),
-      onState: (s) => {
-        if (s.status === 'online') savedWhenOnline.push(persistence.resumptions.get(account));
-      },
-      onSessionStarted: () => undefined,
-      onStanza: () => undefined,
-      isBrowserOnline: () => true,
-      now: Date.now,
-      random: Math.random,
-      backoff: { baseMs: 200, maxMs: 2000 },
-      connectTimeoutMs: 10_000,
-      log: () => undefined,
-    });
-    await manager.signIn({
-      jid: account,
-      password: 'correct horse',
-      websocketUrl: prosody.wsUrl,
-      staySignedIn: true,
-      allowPlain: false,
+    const manager = await signedInManager(persistence, (s) => {
+      if (s.status === 'online') savedWhenOnline.push(persistence.resumptions.get(account));
     });
     const sm = manager.live()!.client.streamManagement;
     expect(savedWhenOnline).toEqual([
@@ -150,26 +159,7 @@ describe('session manager against Prosody', () => {
 
   it('reconnects by itself after the server restarts, with back-off', async () => {
     const states: ConnectionState[] = [];
-    const manager = createSessionManager({
-      persistence: memoryPersistence(),
-      connect: (r) => connectOnce(deps, r),
-      onState: (s) => states.push(s),
-      onSessionStarted: () => undefined,
-      onStanza: () => undefined,
-      isBrowserOnline: () => true,
-      now: Date.now,
-      random: Math.random,
-      backoff: { baseMs: 200, maxMs: 2000 },
-      connectTimeoutMs: 10_000,
-      log: () => undefined,
-    });
-    await manager.signIn({
-      jid: account,
-      password: 'correct horse',
-      websocketUrl: prosody.wsUrl,
-      staySignedIn: true,
-      allowPlain: false,
-    });
+    const manager = await signedInManager(memoryPersistence(), (s) => states.push(s));
     expect(manager.state().status).toBe('online');
     await prosody.restart();
     await expect

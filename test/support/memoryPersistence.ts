@@ -20,3 +20,16 @@ export function memoryPersistence(resource = 'satchel-test'): SessionPersistence
     installResource: () => Promise.resolve(resource),
   };
 }
+
+/** An account stored to stay signed in, with SCRAM keys (placeholders: nothing connects). */
+export function storedAccount(jid = 'alice@example.org'): AccountRecord {
+  return {
+    jid,
+    websocketUrl: 'ws://127.0.0.1:1/xmpp-websocket',
+    staySignedIn: true,
+    allowPlain: false,
+    scram: { salt: 'c2FsdA==', iterations: 4096, clientKey: 'a2V5', serverKey: 'a2V5' },
+    createdAt: 1,
+    updatedAt: 1,
+  };
+}

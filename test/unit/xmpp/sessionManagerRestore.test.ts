@@ -7,7 +7,7 @@ import type { ConnectionState } from '../../../src/shared/protocol';
 import { SatchelError } from '../../../src/shared/SatchelError';
 import { createSessionManager } from '../../../src/xmpp/createSessionManager';
 import type { SessionPersistence } from '../../../src/xmpp/SessionPersistence';
-import { memoryPersistence } from '../../support/memoryPersistence';
+import { memoryPersistence, storedAccount } from '../../support/memoryPersistence';
 
 function managerWith(persistence: SessionPersistence) {
   const states: ConnectionState[] = [];
@@ -42,15 +42,7 @@ test('with no stored account, restore() settles on signed out', async () => {
 
 test('with a stored account, the first state after restore() is the reconnection', async () => {
   const persistence = memoryPersistence();
-  await persistence.saveAccount({
-    jid: 'alice@example.org',
-    websocketUrl: 'ws://127.0.0.1:1/xmpp-websocket',
-    staySignedIn: true,
-    allowPlain: false,
-    scram: { salt: 'c2FsdA==', iterations: 4096, clientKey: 'a2V5', serverKey: 'a2V5' },
-    createdAt: 1,
-    updatedAt: 1,
-  });
+  await persistence.saveAccount(storedAccount());
   const { manager, states } = managerWith(persistence);
   await manager.restore();
   expect(states[0]).toMatchObject({ status: 'offline', account: 'alice@example.org' });

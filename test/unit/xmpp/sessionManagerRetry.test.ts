@@ -8,7 +8,7 @@ import type { ConnectionState } from '../../../src/shared/protocol';
 import { SatchelError } from '../../../src/shared/SatchelError';
 import type { ConnectRequest, LiveSession } from '../../../src/xmpp/connectOnce';
 import { createSessionManager } from '../../../src/xmpp/createSessionManager';
-import { memoryPersistence } from '../../support/memoryPersistence';
+import { memoryPersistence, storedAccount } from '../../support/memoryPersistence';
 
 function deferred<T>() {
   let resolve!: (value: T) => void;
@@ -22,15 +22,7 @@ function deferred<T>() {
 
 async function setup(options: { online?: boolean; backoffMs?: number } = {}) {
   const persistence = memoryPersistence();
-  await persistence.saveAccount({
-    jid: 'alice@example.org',
-    websocketUrl: 'ws://127.0.0.1:1/xmpp-websocket',
-    staySignedIn: true,
-    allowPlain: false,
-    scram: { salt: 'c2FsdA==', iterations: 4096, clientKey: 'a2V5', serverKey: 'a2V5' },
-    createdAt: 1,
-    updatedAt: 1,
-  });
+  await persistence.saveAccount(storedAccount());
   const attempts: Array<ReturnType<typeof deferred<LiveSession>>> = [];
   const states: ConnectionState[] = [];
   let nextAttempt = deferred<undefined>();
