@@ -1,10 +1,11 @@
 import type { Element } from '@xmpp/xml';
-import { errorMessages, type ErrorCode } from '../shared/errorCodes';
+import type { ErrorCode } from '../shared/errorCodes';
 import { checkWebsocketUrl, parseAccountJid } from '../shared/jid';
 import type { ConnectionState, ConnectionStatus, SignInParams } from '../shared/protocol';
-import type { AccountRecord, ScramKeys } from '../shared/records';
 import { SatchelError } from '../shared/SatchelError';
+import { accountRecordFor, type SessionTarget } from './accountRecordFor';
 import type { ConnectRequest, LiveSession } from './connectOnce';
+import { failureInfo } from './failureInfo';
 import { reconnectDelay, type BackoffPolicy } from './reconnectDelay';
 import { trackResumption } from './trackResumption';
 import type { SessionPersistence } from './SessionPersistence';
@@ -35,15 +36,6 @@ const UNREACHED: ReadonlySet<ErrorCode> = new Set([
 /** Errors after which retrying cannot help: the user must sign in again. */
 const FATAL: ReadonlySet<ErrorCode> = new Set(['auth-failed', 'plain-refused', 'no-mechanism']);
 
-interface Target {
-  account: string;
-  websocketUrl: string;
-  allowPlain: boolean;
-  staySignedIn: boolean;
-  password?: string;
-  keys?: ScramKeys;
-}
-
 /**
  * The one XMPP session of this browser profile, held by the service worker. A state machine:
  * signedOut → connecting → online ⇄ reconnecting/offline → signedOut. It owns retries (back-off
@@ -53,7 +45,7 @@ interface Target {
 export function createSessionManager(deps: SessionManagerDeps) {
   // Until restore() has read the stored account, 'signedOut' is only a guess (protocol.ts).
   let state: ConnectionState = { status: 'signedOut', since: deps.now(), restoring: true };
-  let target: Target | undefined;
+  let target: SessionTarget | undefined;
   let live: LiveSession | undefined;
   let attempt = 0;
   let retryTimer: ReturnType<typeof setTimeout> | undefined;
@@ -73,10 +65,7 @@ export function createSessionManager(deps: SessionManagerDeps) {
     deps.onState(state);
   }
 
-  function failure(error: SatchelError) {
-    const base = { code: error.code, message: errorMessages[error.code], at: deps.now() };
-    return error.detail === undefined ? base : { ...base, detail: error.detail };
-  }
+  const failure = (error: SatchelError) => failureInfo(error, deps.now());
 
   function handleStanza(stanza: Element): void {
     try {
@@ -135,13 +124,13 @@ export function createSessionManager(deps: SessionManagerDeps) {
     }
   }
 
-  async function adopt(current: Target, session: LiveSession): Promise<void> {
+  async function adopt(current: SessionTarget, session: LiveSession): Promise<void> {
     live = session;
     attempt = 0;
     if (session.auth.keys) current.keys = session.auth.keys;
     // With SCRAM keys in hand the password is no longer needed, not even in memory.
     if (current.keys && session.auth.mechanism === 'SCRAM-SHA-1') delete current.password;
-    await persistAccount(current);
+    await deps.persistence.saveAccount(accountRecordFor(current, deps.now()));
     const { entity } = session.client;
     const resumable = trackResumption({
       session,
@@ -160,20 +149,6 @@ export function createSessionManager(deps: SessionManagerDeps) {
       staySignedIn: current.staySignedIn,
     });
     deps.onSessionStarted(session, { resumed: session.resumed });
-  }
-
-  async function persistAccount(current: Target): Promise<void> {
-    const now = deps.now();
-    const record: AccountRecord = {
-      jid: current.account,
-      websocketUrl: current.websocketUrl,
-      staySignedIn: current.staySignedIn,
-      allowPlain: current.allowPlain,
-      createdAt: now,
-      updatedAt: now,
-      ...(current.staySignedIn && current.keys && { scram: current.keys }),
-    };
-    await deps.persistence.saveAccount(record);
   }
 
   function onLost(session: LiveSession): void {
