@@ -112,7 +112,7 @@ describe('the cache in the browser', () => {
         interval: 50,
       })
       .toBeGreaterThanOrEqual(500);
-    // The browser stops the worker mid-sync. The page's next heartbeat starts it again, the
+    // The browser stops the worker mid-sync. The page's next request starts it again, the
     // session returns, and the sync goes on from its stored cursor: its progress then counts
     // only the items that were left, not the whole node again.
     await stopServiceWorkers(page);
