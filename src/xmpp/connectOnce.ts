@@ -4,6 +4,7 @@ import type { Element } from '@xmpp/xml';
 import type { ScramKeys } from '../shared/records';
 import { SatchelError } from '../shared/SatchelError';
 import { classifyConnectError } from './classifyConnectError';
+import { NS_SM, NS_STREAMS } from './streamNamespaces';
 import { whenEnableAnswered } from './whenEnableAnswered';
 import type { XmppClient, XmppClientOptions } from './createXmppClient';
 import type { SaslOutcome } from './saslFeature';
@@ -78,7 +79,7 @@ export async function connectOnce(
     // then bind a new resource on a resumed stream. Count them as acknowledged before it looks.
     // (The 'element' event fires before the 'nonza' event its resume procedure listens to.)
     entity.on('element', (element) => {
-      if (!element.is('resumed', 'urn:xmpp:sm:3')) return;
+      if (!element.is('resumed', NS_SM)) return;
       const h = Number(element.attrs.h);
       if (Number.isInteger(h)) sm.outbound = Math.max(sm.outbound, h - sm.outbound_q.length);
     });
@@ -87,8 +88,7 @@ export async function connectOnce(
   // Whether the server offers stream management (XEP-0198 §2) on the stream being negotiated.
   let smOffered = false;
   entity.on('element', (element) => {
-    if (element.is('features', 'http://etherx.jabber.org/streams'))
-      smOffered = element.getChild('sm', 'urn:xmpp:sm:3') !== undefined;
+    if (element.is('features', NS_STREAMS)) smOffered = element.getChild('sm', NS_SM) !== undefined;
   });
 
   let timer: ReturnType<typeof setTimeout> | undefined;

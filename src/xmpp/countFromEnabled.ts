@@ -1,7 +1,7 @@
 import type { Client } from '@xmpp/client-core';
 import type { StreamManagementApi } from '@xmpp/stream-management';
+import { NS_SM } from './streamNamespaces';
 
-const NS_SM = 'urn:xmpp:sm:3';
 const STANZAS = new Set(['iq', 'message', 'presence']);
 
 /**

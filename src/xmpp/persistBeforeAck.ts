@@ -2,8 +2,7 @@ import type { Client } from '@xmpp/client-core';
 import type { MiddlewareApi } from '@xmpp/middleware';
 import type { StreamManagementApi } from '@xmpp/stream-management';
 import { xml } from '@xmpp/xml';
-
-const NS_SM = 'urn:xmpp:sm:3';
+import { NS_SM } from './streamNamespaces';
 
 export interface AckPersistence {
   /** Saves the count an <a/> is about to acknowledge; awaited before the <a/> is sent. */

@@ -2,7 +2,6 @@ import type { LiveSession } from './connectOnce';
 import type { SessionPersistence } from './SessionPersistence';
 
 const SAVE_DEBOUNCE_MS = 100;
-const NS_SM = 'urn:xmpp:sm:3';
 
 /**
  * Persists XEP-0198 state (§5: the stream id and the count of handled stanzas 'h') as it
@@ -55,11 +54,9 @@ export function trackResumption(args: {
   const schedule = (): void => {
     timer ??= setTimeout(() => void save(), SAVE_DEBOUNCE_MS);
   };
-  const saveNow = (): void => {
-    void save();
-  };
-
-  entity.on('element', (element) => (element.is('enabled', NS_SM) ? saveNow() : schedule()));
+  // connectOnce resolves after <enabled/> (whenEnableAnswered.ts), and the save below writes it:
+  // what arrives from here on only moves the count.
+  entity.on('element', schedule);
   // Once we acknowledged 'h' to the server, resuming with a lower count is an error that makes
   // Prosody drop the session (XEP-0198 §4): the count is saved before each <a/> goes out.
   session.client.ackPersistence.persist = (h) => save(h);

@@ -1,7 +1,6 @@
 import type { Client } from '@xmpp/client-core';
 import type { Element } from '@xmpp/xml';
-
-const NS_SM = 'urn:xmpp:sm:3';
+import { NS_SM } from './streamNamespaces';
 
 /**
  * Resolves once the server answered <enable/> (XEP-0198 §3) with <enabled/> or <failed/>.
