@@ -48,9 +48,12 @@ export interface SearchDoc {
   pinned: 0 | 1;
   publisher?: string;
   fields: Array<[string, FacetValue]>;
-  /** `tag\0word\0rank` per distinct word (src/search/searchTermKeys.ts). */
+  /** `tag\0word\0rank` per distinct word (src/search/searchTermKeys.ts); empty while queued. */
   terms: string[];
   facets: DocFacet[];
+  /** Schema v6: set while the words wait in `queuedTerms` for the word indexer. */
+  queued?: 1;
+  queuedTerms?: string[];
 }
 
 export interface SearchNodeRow {

@@ -7,6 +7,7 @@ import type { ItemRecord, RetentionPolicy } from '../shared/records';
 import type { SearchQuery } from '../shared/searchQuery';
 import { applyRetention } from './applyRetention';
 import { countSearch } from './countSearch';
+import { hasQueuedWords } from './indexQueuedWords';
 import { toItemRecord } from './itemRows';
 import { maxKeyPart, MIN_KEY_PART } from './keyRange';
 import { withDbErrors } from './mapDbError';
@@ -27,6 +28,8 @@ export function createMaintenanceStore({ db, now = Date.now, timeFieldsOf }: Mai
   return {
     search: (query: SearchQuery) => withDbErrors(() => searchItems(db, query, timeFieldsOf)),
     count: (query: SearchQuery) => withDbErrors(() => countSearch(db, query)),
+    /** Some of the account's docs wait for the word indexer: word search may miss them. */
+    hasQueuedWords: (account: string) => withDbErrors(() => hasQueuedWords(db, account)),
     nodeStats: (at: NodeAddress) => withDbErrors(() => nodeStats(db, at)),
 
     /** Pins or unpins items of a node, and their search docs; returns how many exist. */

@@ -10,7 +10,8 @@ import { prefixRange } from './keyRange';
 import { withDbErrors } from './mapDbError';
 import { queryItems } from './queryItems';
 import type { ItemKey, SatchelDb } from './SatchelDb';
-import { upsertItems, type UpsertResult } from './upsertItems';
+import { indexQueuedWords } from './indexQueuedWords';
+import { upsertItems, type UpsertOptions, type UpsertResult } from './upsertItems';
 
 export type { UpsertResult } from './upsertItems';
 
@@ -35,10 +36,19 @@ export function createItemStore({ db, now = Date.now }: ItemStoreDeps) {
 
   return {
     /** Stores a batch of one node atomically and idempotently (see upsertItems.ts). */
-    upsertItems: (account: string, service: string, node: string, items: readonly NewItem[]) =>
+    upsertItems: (
+      account: string,
+      service: string,
+      node: string,
+      items: readonly NewItem[],
+      options?: UpsertOptions,
+    ) =>
       withDbErrors((): Promise<UpsertResult> =>
-        upsertItems(db, { account, service, node }, items, now()),
+        upsertItems(db, { account, service, node }, items, now(), options),
       ),
+
+    /** Indexes the words of up to `max` queued docs (schema v6); 0 when the queue is empty. */
+    indexQueuedWords: (max: number) => withDbErrors(() => indexQueuedWords(db, max)),
 
     /** XEP-0060 §7.2 retractions; unknown ids are ignored. */
     deleteItems: (account: string, service: string, node: string, itemIds: readonly string[]) =>

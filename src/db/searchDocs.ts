@@ -8,7 +8,8 @@ import { itemSearchText } from '../search/itemSearchText';
 import { searchTermKeys } from '../search/searchTermKeys';
 import type { DocFacet, NodeAddress, SatchelDb, SearchDoc, StoredItem } from './SatchelDb';
 
-export function searchDocOf(num: number, row: StoredItem): SearchDoc {
+/** With `queueWords` (a sync's batch), the words wait for the word indexer (schema v6). */
+export function searchDocOf(num: number, row: StoredItem, queueWords = false): SearchDoc {
   const created = Number.isFinite(row.created) ? row.created : 0;
   const seen = new Set<string>();
   const facets: DocFacet[] = [];
@@ -18,6 +19,7 @@ export function searchDocOf(num: number, row: StoredItem): SearchDoc {
     seen.add(id);
     facets.push([num, field, value, created]);
   }
+  const terms = searchTermKeys(row.account, itemSearchText(row), created);
   const doc: SearchDoc = {
     node: num,
     item: row.itemId,
@@ -26,9 +28,10 @@ export function searchDocOf(num: number, row: StoredItem): SearchDoc {
     updated: row.updated,
     pinned: row.pinned,
     fields: row.fields,
-    terms: searchTermKeys(row.account, itemSearchText(row), created),
+    terms: queueWords ? [] : terms,
     facets,
   };
+  if (queueWords) Object.assign(doc, { queued: 1, queuedTerms: terms });
   if (row.publisher !== undefined) doc.publisher = row.publisher;
   return doc;
 }

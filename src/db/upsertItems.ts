@@ -29,11 +29,17 @@ function lastOfEachId(items: readonly NewItem[]): NewItem[] {
   return [...byId.values()];
 }
 
+export interface UpsertOptions {
+  /** A sync's batch: the docs' words wait for the word indexer (schema v6). */
+  queueWords?: boolean;
+}
+
 export async function upsertItems(
   db: SatchelDb,
   address: NodeAddress,
   items: readonly NewItem[],
   now: number,
+  options: UpsertOptions = {},
 ): Promise<UpsertResult> {
   const batch = lastOfEachId(items);
   const result: UpsertResult = { added: [], changed: [] };
@@ -67,7 +73,9 @@ export async function upsertItems(
       const changedRows = rows.filter((row, i) => docChanged(stored[i], row));
       if (changedRows.length > 0) {
         const num = await searchNodeNumber(db, address);
-        await db.searchDocs.bulkPut(changedRows.map((row) => searchDocOf(num, row)));
+        await db.searchDocs.bulkPut(
+          changedRows.map((row) => searchDocOf(num, row, options.queueWords)),
+        );
       }
       const record = await db.nodes.get([account, service, node]);
       const evicted = await applyRetention(db, address, record?.retention, now);

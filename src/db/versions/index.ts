@@ -8,6 +8,7 @@ import { v2ItemReadState } from './v2ItemReadState';
 import { v3SearchIndex } from './v3SearchIndex';
 import { v4SearchDocs } from './v4SearchDocs';
 import { v5NodeCounts } from './v5NodeCounts';
+import { v6WordIndexQueue } from './v6WordIndexQueue';
 
 export type { SchemaVersion } from './SchemaVersion';
 
@@ -17,4 +18,5 @@ export const schemaVersions: readonly SchemaVersion[] = [
   v3SearchIndex,
   v4SearchDocs,
   v5NodeCounts,
+  v6WordIndexQueue,
 ];

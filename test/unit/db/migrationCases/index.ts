@@ -4,10 +4,12 @@ import { v2ItemReadState } from './v2ItemReadState';
 import { v3SearchIndex } from './v3SearchIndex';
 import { v4SearchDocs } from './v4SearchDocs';
 import { v5NodeCounts } from './v5NodeCounts';
+import { v6WordIndexQueue } from './v6WordIndexQueue';
 
 export const migrationCases: Record<number, MigrationCase> = {
   2: v2ItemReadState,
   3: v3SearchIndex,
   4: v4SearchDocs,
   5: v5NodeCounts,
+  6: v6WordIndexQueue,
 };
