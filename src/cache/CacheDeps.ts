@@ -18,6 +18,8 @@ export interface CacheDeps {
   /** A node's state changed (sync progress, error, subscription...). */
   emitNode: (account: string, node: NodeRecord) => void;
   emitItems: (event: ItemsChangedEvent) => void;
+  /** The word indexer emptied its queue: word searches now see every cached post. */
+  emitWordsIndexed?: () => void;
   /** A write failed for lack of space: the whole app must say "storage full" (issue 3). */
   onStorageFull?: (error: SatchelError) => void;
   /** Keeps the worker alive while background work (a sync) runs. */

@@ -13,6 +13,7 @@ import { catchUpNode } from './catchUpNode';
 import { createEventApplier } from './createEventApplier';
 import { createNodeAnalyser } from './createNodeAnalyser';
 import { createSyncEngine } from './createSyncEngine';
+import { createWordIndexer } from './createWordIndexer';
 import { storeItems } from './storeItems';
 import { itemRecordToView, newItemToView, toNodeView } from './toViews';
 import { toNewItem } from './toNewItem';
@@ -27,7 +28,16 @@ const CACHED = new Set<NodeRecord['syncState']>(['completed', 'inProgress', 'err
  */
 export function createPubsubCache(deps: CacheDeps) {
   const analyse = createNodeAnalyser(deps);
-  const syncEngine = createSyncEngine(deps);
+  const wordIndexer = createWordIndexer({
+    indexBatch: (max) => deps.items.indexQueuedWords(max),
+    busy: () => syncEngine.busy(),
+    ...(deps.emitWordsIndexed && { onDrained: deps.emitWordsIndexed }),
+    track: deps.track,
+    log: deps.log,
+  });
+  const syncEngine = createSyncEngine(deps, { onIdle: () => wordIndexer.kick() });
+  // Words a sync queued before the worker was stopped (schema v6).
+  wordIndexer.kick();
   const events = createEventApplier(deps);
 
   async function view(key: NodeKey, record?: NodeRecord): Promise<NodeView> {

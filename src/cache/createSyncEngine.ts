@@ -18,8 +18,9 @@ const RETRY = { baseMs: 30_000, maxMs: 6 * 3600_000 };
  * stopped. Marked `completed` only when every listed item is stored. On error the node is
  * `error` with its reason, cached items stay, and a retry is scheduled with back-off. A node
  * with a retention policy fetches only what the policy keeps (syncWithinRetention.ts).
+ * `onIdle` runs when the last running sync ends: the word indexer's cue.
  */
-export function createSyncEngine(deps: CacheDeps) {
+export function createSyncEngine(deps: CacheDeps, hooks: { onIdle?: () => void } = {}) {
   const running = new Map<string, Promise<void>>(); // keyed by account too: accounts never collide
   const rsmByService = new Map<string, boolean>();
   const retries = new Map<string, ReturnType<typeof setTimeout>>();
@@ -71,7 +72,8 @@ export function createSyncEngine(deps: CacheDeps) {
               rsm: await serviceHasRsm(key),
               ...(record.syncCursor && { cursor: record.syncCursor }),
               onBatch: async (items, cursor, done, total) => {
-                await storeItems(deps, key, analyser, items);
+                // Words wait for the word indexer: a sync stores first (issue 8 §1).
+                await storeItems(deps, key, analyser, items, { queueWords: true });
                 await patch(key, {
                   syncCursor: cursor,
                   syncProgress: total === undefined ? { done } : { done, total },
@@ -135,7 +137,10 @@ export function createSyncEngine(deps: CacheDeps) {
     clearTimeout(retries.get(id));
     const existing = running.get(id);
     if (existing) return existing;
-    const work = run(key).finally(() => running.delete(id));
+    const work = run(key).finally(() => {
+      running.delete(id);
+      if (running.size === 0) hooks.onIdle?.();
+    });
     running.set(id, work);
     deps.track(work);
     return work;
@@ -144,6 +149,8 @@ export function createSyncEngine(deps: CacheDeps) {
   return {
     sync,
     isRunning: (key: NodeKey): boolean => running.has(keyString(key)),
+    /** Whether any sync runs (the word indexer waits for none). */
+    busy: (): boolean => running.size > 0,
     /** Forget what was learnt of services (after a reconnect the server may have changed). */
     reset(): void {
       rsmByService.clear();

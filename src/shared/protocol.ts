@@ -195,6 +195,9 @@ export interface RpcEvents {
   /** A node's sync state or progress changed. */
   node: NodeView & { account: string };
   items: ItemsChangedEvent;
+  /** The word index caught up with the posts syncs stored (schema v6): word searches that
+   * said `indexing` may now find more. */
+  wordsIndexed: Record<string, never>;
 }
 
 export type RpcEventName = keyof RpcEvents;

@@ -96,4 +96,7 @@ export interface SearchResult {
   plan: SearchPage['plan'];
   /** Time spent in the worker. */
   tookMs: number;
+  /** The query has words and some posts a sync stored are not in the word index yet: they
+   * cannot match until the indexer reaches them (the `wordsIndexed` event tells when). */
+  indexing?: true;
 }

@@ -70,9 +70,12 @@ export function registerSearchMethods(router: RpcRouter, deps: SearchMethodsDeps
   router.handle('search.query', searchParams, async (p) => {
     const started = performance.now();
     const query = toQuery(deps.account(), p);
-    const page = await (await stores()).maintenance.search(query);
+    const { maintenance } = await stores();
+    const page = await maintenance.search(query);
     const terms = parseSearchText(query.text ?? '').required;
+    const indexing = query.text !== undefined && (await maintenance.hasQueuedWords(query.account));
     return {
+      ...(indexing && { indexing: true as const }),
       hits: page.items.map((item) => buildSearchHit(item, terms)),
       total: page.total,
       totalExact: page.totalExact,

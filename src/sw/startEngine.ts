@@ -77,6 +77,7 @@ export function startEngine(scope: ServiceWorkerGlobalScope) {
           setStorageState({ status: 'ok' });
         broadcast({ kind: 'event', event: 'items', data });
       },
+      emitWordsIndexed: () => broadcast({ kind: 'event', event: 'wordsIndexed', data: {} }),
       track: (work) => background.track(work),
       onStorageFull: (error) => setStorageState({ status: 'full', error: error.toData() }),
       log,
@@ -151,6 +152,9 @@ export function startEngine(scope: ServiceWorkerGlobalScope) {
   const restored = session
     .restore()
     .catch((error: unknown) => log('session restore failed', error));
+  // Words a sync queued before the worker was stopped are indexed whether a session returns or
+  // not (offline too): building the cache kicks its word indexer (schema v6).
+  background.track(restored.then(() => cache()));
 
   return {
     /** A background refresh: reconnect if signed in, let the catch-up of synced nodes run. */

@@ -152,4 +152,37 @@ describe('the cache in the browser', () => {
       await browser.context.setOffline(false);
     }
   }, 180_000);
+
+  it('indexes the words of a sync after it, on through a worker restart offline, and the search page catches up', async () => {
+    const address = { service: pubsub, node: SCALE_NODE };
+    const nodeView = async () => (await pageRpc(page, 'cache.getNode', address)).node;
+    const searchBody = () => pageRpc(page, 'search.query', { text: 'body', nodes: [address] });
+    // A reset drops the node's cache and syncs it again: 5,000 posts whose words are queued.
+    await pageRpc(page, 'cache.reset', address);
+    await expect
+      .poll(async () => (await nodeView())?.syncState, { timeout: 120_000, interval: 100 })
+      .toBe('completed');
+    expect((await searchBody()).indexing).toBe(true);
+    await page.goto(`${appUrl}search?q=body`);
+    await page.getByTestId('search-indexing').waitFor({ timeout: 10_000 });
+    // The browser stops the worker while it indexes, offline: the queue is in the database,
+    // and the restarted engine goes on with it without a session. (Offline first: Playwright's
+    // setOffline hangs once a worker it knows was stopped.)
+    await browser.context.setOffline(true);
+    try {
+      await stopServiceWorkers(page);
+      await page.getByTestId('search-indexing').waitFor({ state: 'detached', timeout: 60_000 });
+    } finally {
+      await browser.context.setOffline(false);
+    }
+    // The page searches everything cached: this node's 5,000 posts and the other tests' posts.
+    const { total } = await pageRpc(page, 'search.count', { text: 'body' });
+    expect(total).toBeGreaterThanOrEqual(5_000);
+    await expect
+      .poll(() => page.getByTestId('search-total').textContent(), { timeout: 20_000 })
+      .toMatch(new RegExp(`^${total.toLocaleString('en')} results`, 'u'));
+    const result = await searchBody();
+    expect(result.indexing).toBeUndefined();
+    expect(result.hits).toHaveLength(20);
+  }, 180_000);
 });

@@ -3,7 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startProsody, type ProsodyServer } from '../../scripts/lib/prosody';
 import { connectPeer, type XmppPeer } from '../../scripts/lib/xmppPeer';
 import { atomEntry } from '../support/atomEntry';
+import { createMaintenanceStore } from '../../src/db/createMaintenanceStore';
 import { createSatchel, openTestDb } from '../support/cacheHarness';
+import { withTimeout } from '../../scripts/lib/withTimeout';
 
 // The cache against a real Prosody 0.12 (no RSM: sync lists ids and fetches them by id), with the
 // worker's own XMPP layer and a fake-indexeddb database. A second client publishes.
@@ -164,5 +166,46 @@ describe('pubsub cache against Prosody', () => {
       .filter((id) => !['p1', 'away3', 'away7'].includes(id))
       .sort();
     expect((await items().listItemIds(account, service(), 'blog/away')).sort()).toEqual(expected);
+  });
+
+  it('stores a sync first and indexes its words once it completed (schema v6)', async () => {
+    await createBlog('blog/words', 250);
+    let queuedAtCompletion: Promise<boolean> | undefined;
+    let indexed!: () => void;
+    const wordsIndexed = new Promise<void>((resolve) => {
+      indexed = resolve;
+    });
+    const db = await openTestDb();
+    const maintenance = createMaintenanceStore({ db, timeFieldsOf: () => undefined });
+    const own = await createSatchel(prosody, { jid: account, password: 'pw-sat' }, db, {
+      emitNode: (_account, record) => {
+        // The word indexer starts only once no sync runs: at this moment nothing is indexed.
+        if (record.node === 'blog/words' && record.syncState === 'completed')
+          queuedAtCompletion ??= maintenance.hasQueuedWords(account);
+      },
+      emitWordsIndexed: () => indexed(),
+    });
+    try {
+      await own.cache.follow(account, { service: service(), node: 'blog/words' });
+      await expect.poll(() => queuedAtCompletion, { timeout: 60_000 }).toBeDefined();
+      expect(await queuedAtCompletion).toBe(true);
+      const search = (text: string) =>
+        maintenance.search({
+          account,
+          text,
+          orderBy: 'relevance',
+          direction: 'desc',
+          offset: 0,
+          max: 20,
+        });
+      await withTimeout(wordsIndexed, 30_000, () => 'no wordsIndexed event in 30 s');
+      expect(await maintenance.hasQueuedWords(account)).toBe(false);
+      const found = await search('post');
+      expect(found.total).toBe(250);
+      expect((await search('p249')).items.map((i) => i.itemId)).toEqual(['p249']);
+    } finally {
+      await own.disconnect();
+      db.close();
+    }
   });
 });

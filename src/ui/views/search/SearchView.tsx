@@ -17,6 +17,8 @@ import { SearchHelp } from './SearchHelp';
 import { SearchHitRow } from './SearchHitRow';
 import { PAGE_SIZE, readSearchState, searchHref, toSearchParams } from './searchUrl';
 
+const INDEXING_RECHECK_MS = 4_000;
+
 const nodeKey = (n: { service: string; node: string }) => `${n.service}\n${n.node}`;
 
 /** `/search?q=…`: everything cached, searched in the worker's IndexedDB, offline too. */
@@ -48,6 +50,20 @@ export function SearchView() {
       live = false;
     };
   }, [results.state.data]);
+
+  // Posts a sync stored just now may wait for the word indexer: search again once it is done
+  // (its event), or every few seconds should that event have come before this answer.
+  const indexing = results.state.data?.indexing === true;
+  const { reload } = results;
+  useEffect(() => {
+    if (!indexing) return;
+    const off = rpc.on('wordsIndexed', reload);
+    const timer = setInterval(reload, INDEXING_RECHECK_MS);
+    return () => {
+      off();
+      clearInterval(timer);
+    };
+  }, [indexing, reload]);
 
   const known: NodeView[] = nodes.state.data ?? [];
   const labels = new Map(known.map((n) => [nodeKey(n), nodeTitle(n, account)]));
@@ -99,6 +115,12 @@ export function SearchView() {
                 : `More than ${plural(total - 1, 'result')}`}
             {data.hits.length > 0 ? ` · ${data.tookMs} ms` : ''}
           </p>
+          {indexing ? (
+            <p class="search-indexing muted" data-testid="search-indexing">
+              Posts synced moments ago are still being indexed for search; results update when they
+              are.
+            </p>
+          ) : null}
           {data.hits.length === 0 && data.offset === 0 ? (
             <EmptyState title={state.q ? 'Nothing cached matches.' : 'Type words to search.'}>
               <p class="muted">
