@@ -12,7 +12,14 @@ import { parseArgs } from 'node:util';
 import { launchBenchBrowser } from './lib/benchBrowser';
 import { startBenchProsody } from './lib/benchProsody';
 import { buildBench } from './lib/buildBench';
-import { buildTemplate, readTemplate, templatePort, templateProfile } from './lib/cacheTemplate';
+import {
+  buildTemplate,
+  readTemplate,
+  readUpgradableTemplate,
+  templatePort,
+  templateProfile,
+  upgradeTemplate,
+} from './lib/cacheTemplate';
 import { describeMachine } from './lib/machine';
 import { openSignedIn } from './lib/openApp';
 import { serveBenchApp } from './lib/serveBenchApp';
@@ -71,7 +78,13 @@ async function main(): Promise<void> {
   };
   let chromiumVersion: string | undefined;
   try {
-    if (!template) {
+    // Only the fresh-profile sync asked for (--only fresh): the big profile is not needed.
+    const inTemplate = ['sync', 'read', 'live', 'search', 'cold'].some((name) => wanted(name));
+    const older = template ? undefined : readUpgradableTemplate(TEMPLATE, account);
+    if (inTemplate && older) {
+      log(`Upgrading the saved browser profile from schema v${older.schemaVersion}…`);
+      template = await upgradeTemplate(TEMPLATE, older, app, prosody);
+    } else if (inTemplate && !template) {
       log(
         'Building the saved browser profile with 1,000 + 100,000 imported posts (once; minutes)…',
       );
@@ -90,7 +103,6 @@ async function main(): Promise<void> {
         prosody,
         account,
         address: { service: prosody.seed.service, node: prosody.seed.node },
-        template,
         log,
       }).catch((error: unknown) => {
         failures.push(`fresh sync: ${error instanceof Error ? error.message : String(error)}`);
@@ -98,9 +110,7 @@ async function main(): Promise<void> {
       });
       if (fresh) partial.syncFreshProfile = fresh;
     }
-    // Only the fresh-profile sync asked for (--only fresh): the big profile is not needed.
-    const inTemplate = ['sync', 'read', 'live', 'search', 'cold'].some((name) => wanted(name));
-    if (inTemplate) {
+    if (inTemplate && template) {
       const browser = await launchBenchBrowser({ fromProfile: templateProfile(TEMPLATE) });
       chromiumVersion = browser.version;
       try {

@@ -1,4 +1,12 @@
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { schemaVersions } from '../../../src/db/versions';
 import { launchBenchBrowser } from './benchBrowser';
@@ -46,10 +54,19 @@ export function readTemplate(dir: string, account: string): TemplateMarker | und
   return isCurrent(marker, account) ? marker : undefined;
 }
 
+/** A saved profile written at an older schema version, which the app can upgrade (the
+ * migrations a user's database goes through) instead of importing everything again. */
+export function readUpgradableTemplate(dir: string, account: string): TemplateMarker | undefined {
+  const marker = readMarker(join(dir, 'marker.json'));
+  if (marker === undefined || marker.schemaVersion >= currentSchema()) return undefined;
+  return isCurrent({ ...marker, schemaVersion: currentSchema() }, account) ? marker : undefined;
+}
+
 /** The port the app must be served on: the saved profile's, or the one being built's. */
 export function templatePort(dir: string, account: string): number | undefined {
   return (
-    readTemplate(dir, account)?.appPort ?? readMarker(join(building(dir), 'progress.json'))?.appPort
+    (readTemplate(dir, account) ?? readUpgradableTemplate(dir, account))?.appPort ??
+    readMarker(join(building(dir), 'progress.json'))?.appPort
   );
 }
 
@@ -130,6 +147,36 @@ export async function buildTemplate(
   writeFileSync(join(dir, 'marker.json'), `${JSON.stringify(marker, null, 2)}\n`);
   rmSync(join(dir, 'progress.json'), { force: true });
   return marker;
+}
+
+/**
+ * Upgrades the saved profile's database to the current schema: a copy is opened by this build
+ * (the worker runs the migrations as it does for a user), signed out, and replaces the saved
+ * profile only once that worked.
+ */
+export async function upgradeTemplate(
+  dir: string,
+  marker: TemplateMarker,
+  app: { url: string },
+  prosody: BenchProsody,
+): Promise<TemplateMarker> {
+  const work = `${dir}.upgrading`;
+  rmSync(work, { recursive: true, force: true });
+  cpSync(dir, work, { recursive: true });
+  const browser = await launchBenchBrowser({ profileDir: templateProfile(work) });
+  try {
+    const page = await openSignedIn(browser, app.url, prosody);
+    await page.evaluate(() => window.satchelBench.call('session.signOut', {}));
+  } finally {
+    await browser.close();
+  }
+  for (const cache of ['Service Worker', 'Cache', 'Code Cache', 'GPUCache'])
+    rmSync(join(work, 'profile', 'Default', cache), { recursive: true, force: true });
+  const upgraded = { ...marker, schemaVersion: currentSchema() };
+  writeFileSync(join(work, 'marker.json'), `${JSON.stringify(upgraded, null, 2)}\n`);
+  rmSync(dir, { recursive: true, force: true });
+  renameSync(work, dir);
+  return upgraded;
 }
 
 /** The node of `size` imported posts, with the time its newest post was dated. */

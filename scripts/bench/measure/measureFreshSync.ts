@@ -12,7 +12,7 @@ const FRESH_SYNC_TIMEOUT_MS = 10 * 60_000;
  * where every write also pays for the size of the indexes it joins; both are reported.
  */
 export async function measureFreshSync(
-  base: Omit<BenchContext, 'browser' | 'page'>,
+  base: Omit<BenchContext, 'browser' | 'page' | 'template'>,
 ): Promise<SyncResult> {
   const browser = await launchBenchBrowser();
   try {

@@ -28,6 +28,10 @@ export interface SyncResult {
   };
   /** median(sync) / median(fetch only); target ≤ 1.3. */
   ratio: number;
+  /** Follow → every post's words indexed (schema v6 indexes them after the sync). */
+  indexed: { totalMs: Summary };
+  /** median(sync and word index) / median(fetch only): the whole work, for the record. */
+  ratioIndexed: number;
   /** The same with the fetch-only side less 100 × p50(cache.getNode), set by runBench: every
    * getItems answer through the cache gate carries the node view with its counts, which the
    * sync does not compute per batch. */
@@ -43,11 +47,15 @@ const PAIR_BUDGET_MS = 240_000;
  * Sync of the 10,000-post node against fetching the same posts through the same worker
  * without storing them, alternated (A B, then B A) so both see the same machine load. A sync
  * run is `cache.follow` to the `completed` event (analysis, subscribe, disco#items, 100 batches
- * by id, stored); before the next one `cache.unfollow` drops the node and its items. A
+ * by id, stored), then on to the word index catching up (reported apart; nothing else runs
+ * meanwhile); before the next one `cache.unfollow` drops the node and its items. A
  * fetch-only run is the disco#items listing (timed from the Node peer) plus `pubsub.getItems`
  * with `useCache: false` and the same ids in the same batches (timed in the page).
  */
-export async function measureSync(ctx: BenchContext, maxPairs: number): Promise<SyncResult> {
+export async function measureSync(
+  ctx: Omit<BenchContext, 'template'>,
+  maxPairs: number,
+): Promise<SyncResult> {
   const { page, address, prosody } = ctx;
   const cpu = () => cpuSnapshot(ctx.browser.userDataDir, { prosody: prosody.server.pid });
   const syncs: SyncResult['sync']['runs'] = [];
@@ -62,7 +70,9 @@ export async function measureSync(ctx: BenchContext, maxPairs: number): Promise<
         `sync stored ${timing.itemCount ?? '?'} items, expected ${prosody.seed.count}`,
       );
     syncs.push({ ...timing, cpu: cpuSpent(before, cpu()) });
-    ctx.log(`  sync ${syncs.length}: ${Math.round(timing.totalMs)} ms`);
+    ctx.log(
+      `  sync ${syncs.length}: ${Math.round(timing.totalMs)} ms, words indexed at ${Math.round(timing.indexedMs)} ms`,
+    );
   };
   const fetchOnce = async (): Promise<void> => {
     const before = cpu();
@@ -106,6 +116,7 @@ export async function measureSync(ctx: BenchContext, maxPairs: number): Promise<
   const count = prosody.seed.count;
   const syncMs = syncs.map((s) => s.totalMs);
   const fetchMs = fetches.map((f) => f.totalMs);
+  const indexedMs = syncs.map((s) => s.indexedMs);
   return {
     items: count,
     batchSize: SYNC_BATCH,
@@ -121,11 +132,13 @@ export async function measureSync(ctx: BenchContext, maxPairs: number): Promise<
       itemsPerSecond: round(count / (median(fetchMs) / 1000)),
     },
     ratio: round(median(syncMs) / median(fetchMs)),
+    indexed: { totalMs: roundSummary(summarize(indexedMs)) },
+    ratioIndexed: round(median(indexedMs) / median(fetchMs)),
     storeProbe,
   };
 }
 
 /** Follows and syncs the node once (unmeasured when the sync measurement is skipped). */
-export function syncOnce(ctx: BenchContext): Promise<SyncTiming> {
+export function syncOnce(ctx: Omit<BenchContext, 'template'>): Promise<SyncTiming> {
   return ctx.page.evaluate((a) => window.satchelBench.syncByFollow(a, 900_000), ctx.address);
 }

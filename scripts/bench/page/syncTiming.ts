@@ -14,6 +14,32 @@ export interface SyncTiming {
   nodeEvents: number;
   itemCount?: number;
   state: NodeView['syncState'];
+  /** From sending `cache.follow` to the word index holding every post of the sync (schema v6:
+   * the words are indexed once no sync runs). The next run starts only after it. */
+  indexedMs: number;
+}
+
+const INDEX_POLL_MS = 250;
+
+/** Resolves once a word search no longer says `indexing`: at the `wordsIndexed` event, or by
+ * asking again every 250 ms should the event have come before the question. */
+async function wordsIndexed(rpc: RpcClient, address: NodeAddress, timeoutMs: number) {
+  const deadline = epochNow() + timeoutMs;
+  let wake = (): void => undefined;
+  const off = rpc.on('wordsIndexed', () => wake());
+  try {
+    for (;;) {
+      const result = await rpc.call('search.query', { text: 'a', nodes: [address], max: 1 });
+      if (!result.indexing) return;
+      if (epochNow() > deadline) throw new Error(`words not indexed within ${timeoutMs} ms`);
+      await new Promise<void>((resolve) => {
+        wake = resolve;
+        setTimeout(resolve, INDEX_POLL_MS);
+      });
+    }
+  } finally {
+    off();
+  }
 }
 
 const same = (a: NodeAddress, b: NodeAddress): boolean =>
@@ -52,8 +78,11 @@ export async function syncByFollow(
     if (view.syncState === 'error')
       throw new Error(`sync failed: ${view.error?.code ?? ''} ${view.error?.message ?? ''}`);
     const node = (await rpc.call('cache.getNode', address)).node;
+    await wordsIndexed(rpc, address, timeoutMs);
+    const indexedMs = epochNow() - started;
     return {
       totalMs,
+      indexedMs,
       followAnsweredMs,
       ...(firstBatchAt !== undefined && { firstBatchMs: firstBatchAt - started }),
       nodeEvents,

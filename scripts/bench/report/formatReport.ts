@@ -35,6 +35,8 @@ export function formatReport(r: BenchResults): string {
       `${p50p95(s.fetchOnly.totalMs)}; ${s.fetchOnly.itemsPerSecond} items/s`,
     );
     checked('sync / fetch-only time', 'Ratio sync / fetch-only (medians)', `${s.ratio}`);
+    row('… follow → words indexed (the indexer runs after the sync)', p50p95(s.indexed.totalMs));
+    row('… ratio sync and word index / fetch-only', `${s.ratioIndexed}`);
     const cpu = (runs: Array<{ cpu: Record<string, number> }>): string =>
       ['renderer', 'browser', 'storage', 'network', 'prosody']
         .map((label) => [label, median(runs.map((r) => r.cpu[label] ?? 0))] as const)
@@ -69,6 +71,8 @@ export function formatReport(r: BenchResults): string {
       'Ratio sync / fetch-only, fresh profile',
       `${f.ratio}`,
     );
+    row('… follow → words indexed, fresh profile', p50p95(f.indexed.totalMs));
+    row('… ratio sync and word index / fetch-only, fresh profile', `${f.ratioIndexed}`);
   }
   const c = r.cachedRead;
   if (c) {
