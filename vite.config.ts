@@ -22,6 +22,13 @@ export default defineConfig({
     target: 'es2022',
     sourcemap: false,
   },
+  resolve: {
+    // Dexie's ES2018 build instead of the ES5 one its import-wrapper loads (a guard against
+    // two copies when CommonJS and ESM code both import it; here only src/db imports Dexie,
+    // as ESM): same version and code, 1.7 KB less gzip in the worker. Tests in Node keep the
+    // package's default entry.
+    alias: [{ find: /^dexie$/u, replacement: 'dexie/dist/modern/dexie.mjs' }],
+  },
   plugins: [
     preact(),
     VitePWA({

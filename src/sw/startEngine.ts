@@ -84,6 +84,9 @@ export function startEngine(scope: ServiceWorkerGlobalScope) {
     }),
   );
 
+  // Settles once the session has read the stored account: until then the account is unknown.
+  let stateKnown = (): void => undefined;
+  const known = new Promise<void>((resolve) => (stateKnown = resolve));
   const session = createSessionManager({
     persistence: createSessionPersistence(databases.get),
     connect: (request) =>
@@ -95,7 +98,10 @@ export function startEngine(scope: ServiceWorkerGlobalScope) {
         },
         request,
       ),
-    onState: (data) => broadcast({ kind: 'event', event: 'connection', data }),
+    onState: (data) => {
+      if (!data.restoring) stateKnown();
+      broadcast({ kind: 'event', event: 'connection', data });
+    },
     onSessionStarted: (live, { resumed }) => {
       // RFC 6121 §4.2: initial presence, so the server routes notifications to this resource.
       // A resumed session kept its presence (XEP-0198 §5).
@@ -168,6 +174,14 @@ export function startEngine(scope: ServiceWorkerGlobalScope) {
       .get()
       .then(() => restored)
       .catch(() => undefined),
+    /** What a navigation's pre-rendered feed rows are read with (src/sw/prerender). */
+    prerenderSource: {
+      account: async (): Promise<string | undefined> => {
+        await known;
+        return session.state().account;
+      },
+      database: databases.get,
+    },
     /** Handles a `controller.postMessage`; the returned promise goes to `waitUntil`. */
     async onControllerMessage(
       data: unknown,

@@ -6,6 +6,7 @@ import {
 } from 'workbox-precaching';
 import { NavigationRoute, registerRoute } from 'workbox-routing';
 import { PERIODIC_REFRESH_TAG } from '../shared/periodicRefreshTag';
+import { prerenderFeed } from './prerender/prerenderFeed';
 import { startEngine } from './startEngine';
 
 declare const self: ServiceWorkerGlobalScope & {
@@ -15,20 +16,28 @@ declare const self: ServiceWorkerGlobalScope & {
 // The app shell (HTML, JS, CSS, icons, manifest), precached at install (Workbox inject-manifest).
 precacheAndRoute(self.__WB_MANIFEST);
 cleanupOutdatedCaches();
-// Every in-app URL (/, /feed/..., /search?...) is the same single page: serve the cached shell so
-// a reload of any view works offline.
-registerRoute(
-  new NavigationRoute(createHandlerBoundToURL('index.html'), {
-    denylist: [/^\/\.well-known\//u],
-  }),
-);
-
 // The engine (database, session) starts only in an active worker: a new deployment waiting to
 // take over must not open the database (its upgrade would close it under the running worker)
-// nor a second XMPP session. It starts on activation, or on the first message after the
-// browser restarted an already active worker.
+// nor a second XMPP session. It starts on activation, or after the browser restarted an already
+// active worker, on the first message or a navigation to a feed (only an active worker gets
+// fetch events).
 let engine: ReturnType<typeof startEngine> | undefined;
 const getEngine = (): ReturnType<typeof startEngine> => (engine ??= startEngine(self));
+
+// Every in-app URL (/, /feed/..., /search?...) is the same single page: serve the cached shell so
+// a reload of any view works offline; a cached feed's first rows come in it (prerenderFeed.ts).
+const shell = createHandlerBoundToURL('index.html');
+registerRoute(
+  new NavigationRoute(
+    (options) =>
+      prerenderFeed(
+        options.url,
+        () => shell(options),
+        () => getEngine().prerenderSource,
+      ),
+    { denylist: [/^\/\.well-known\//u] },
+  ),
+);
 
 self.addEventListener('install', () => {
   // First install: take control at once. An update waits until the user accepts it, so an open

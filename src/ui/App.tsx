@@ -1,8 +1,10 @@
+import { useLayoutEffect } from 'preact/hooks';
 import { AppHeader } from './components/AppHeader';
 import { RouteView } from './components/RouteView';
 import { SignInForm } from './components/SignInForm';
 import { StorageBanner } from './components/StorageBanner';
 import { StorageWarning } from './install/StorageWarning';
+import { prerenderedFeed } from './prerender/prerenderedFeed';
 import { UpdateBanner } from './update/UpdateBanner';
 import { currentPath } from './router/navigation';
 import { parseRoute } from './router/paths';
@@ -19,6 +21,11 @@ export function App() {
   const { status } = connection.value;
   // The form stays mounted while its own sign-in is connecting, so its error survives.
   const signedOut = status === 'signedOut' || signingIn.value;
+  const waiting = workerBuild.value === undefined || connection.value.restoring;
+  // Rows the worker pre-rendered for this URL stay only on the way to the feed view's own rows.
+  useLayoutEffect(() => {
+    if (!waiting && (signedOut || route.name !== 'feed')) prerenderedFeed.drop();
+  });
   const section =
     route.name === 'browse' || route.name === 'service'
       ? 'browse'
@@ -35,8 +42,10 @@ export function App() {
       <StorageWarning />
       <StorageBanner />
       <main id="main" tabIndex={-1}>
-        {workerBuild.value === undefined || connection.value.restoring ? (
-          <LoadingState label="Starting Satchel…" />
+        {waiting ? (
+          prerenderedFeed.shown.value ? null : (
+            <LoadingState label="Starting Satchel…" />
+          )
         ) : signedOut ? (
           <SignInForm />
         ) : (

@@ -1,7 +1,5 @@
-/** "1 post", "5,000 posts": a count with its noun, singular or plural. */
-export function plural(count: number, singular: string, pluralForm = `${singular}s`): string {
-  return `${count.toLocaleString()} ${count === 1 ? singular : pluralForm}`;
-}
+// Shared with the worker's pre-rendered feed rows, which must say the same.
+export { plural } from '../../shared/plural';
 
 const UNITS = ['bytes', 'KB', 'MB', 'GB', 'TB'];
 

@@ -1,60 +1,15 @@
-import type { AtomPerson, AtomText, MicroblogItem } from '../../shared/microblogTypes';
-import type { ItemView } from '../../shared/protocol';
+import * as shared from '../../shared/microblogEntry';
+import type { AtomText, MicroblogItem } from '../../shared/microblogTypes';
 import { markupToText } from '../safety/markupToText';
 
-/** The parsed microblog entry of an item, when the analyser gave one (a parse may have failed). */
-export function asMicroblogItem(item: ItemView): MicroblogItem | undefined {
-  const parsed = item.parsed as Partial<MicroblogItem> | null | undefined;
-  if (!parsed || typeof parsed !== 'object') return undefined;
-  if (parsed.kind !== 'entry' && parsed.kind !== 'feed') return undefined;
-  if (!Array.isArray(parsed.authors) || !Array.isArray(parsed.categories)) return undefined;
-  return parsed as MicroblogItem;
-}
+// The shared entry text (src/shared/microblogEntry.ts) with the page's own markup reducer: an
+// inert DOM, exact. The worker's pre-rendered rows use an approximation that this replaces.
+export { asMicroblogItem, entryAuthor, entryTime, titleIsBody } from '../../shared/microblogEntry';
 
-/** A text construct as plain text: markup types are reduced to their text, never rendered. */
-export function plainText(text: AtomText | undefined): string {
-  if (!text) return '';
-  if (text.type === 'html') return markupToText(text.value);
-  if (text.type === 'xhtml')
-    return (text.text ?? markupToText(text.value)).replace(/\s+/gu, ' ').trim();
-  if (text.type === 'other' && text.encoding === 'base64') return '';
-  return text.value.trim();
-}
+export const plainText = (text: AtomText | undefined): string =>
+  shared.plainText(text, markupToText);
 
-/** XEP-0277 status posts carry their text in the title only: then the title is the body. */
-export function titleIsBody(entry: MicroblogItem): boolean {
-  return !entry.content && !entry.summary;
-}
+export const entryTitle = (entry: MicroblogItem): string => shared.entryTitle(entry, markupToText);
 
-/** The post's headline: its title, else the start of its text. */
-export function entryTitle(entry: MicroblogItem): string {
-  const title = plainText(entry.title);
-  if (title) return title;
-  const body = plainText(entry.summary ?? entry.content);
-  return body ? truncate(body, 90) : 'Untitled post';
-}
-
-/** A short excerpt for lists (CSS clamps it to two lines). */
-export function entryExcerpt(entry: MicroblogItem): string {
-  if (titleIsBody(entry)) return '';
-  return truncate(plainText(entry.summary ?? entry.content), 320);
-}
-
-export function personName(person: AtomPerson | undefined): string {
-  return person?.name?.trim() || person?.jid || person?.email || person?.uri || 'Unknown author';
-}
-
-export function entryAuthor(entry: MicroblogItem, item: ItemView): string {
-  return entry.authors.length > 0
-    ? entry.authors.map(personName).join(', ')
-    : (item.publisher ?? 'Unknown author');
-}
-
-/** When the post was published (or first seen), epoch ms. */
-export function entryTime(entry: MicroblogItem | undefined, item: ItemView): number | undefined {
-  return entry?.published?.ms ?? entry?.updated?.ms ?? item.created;
-}
-
-function truncate(text: string, max: number): string {
-  return text.length <= max ? text : `${text.slice(0, max - 1).trimEnd()}…`;
-}
+export const entryExcerpt = (entry: MicroblogItem): string =>
+  shared.entryExcerpt(entry, markupToText);

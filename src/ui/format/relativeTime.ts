@@ -1,3 +1,7 @@
+import { formatDay } from '../../shared/formatDates';
+
+export { formatDateTime, formatDay } from '../../shared/formatDates';
+
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
@@ -11,28 +15,4 @@ export function formatRelative(epochMs: number, now: number): string {
   if (age < 2 * DAY) return 'yesterday';
   if (age < 7 * DAY) return `${Math.floor(age / DAY)} days ago`;
   return formatDay(epochMs, now);
-}
-
-const sameYear = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short' });
-const otherYear = new Intl.DateTimeFormat(undefined, {
-  day: 'numeric',
-  month: 'short',
-  year: 'numeric',
-});
-const timeOnly = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' });
-const full = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
-
-/** A compact date for lists: the time today, "26 Nov" this year, "26 Nov 2025" before. */
-export function formatDay(epochMs: number, now: number): string {
-  const date = new Date(epochMs);
-  const today = new Date(now);
-  if (date.toDateString() === today.toDateString()) return timeOnly.format(date);
-  return date.getFullYear() === today.getFullYear()
-    ? sameYear.format(date)
-    : otherYear.format(date);
-}
-
-/** The full date and time, for titles and item pages. */
-export function formatDateTime(epochMs: number): string {
-  return full.format(new Date(epochMs));
 }

@@ -1,10 +1,11 @@
-import type { NodeAddress } from '../../shared/protocol';
+import { decodeSegments, encodeSegment } from '../../shared/appPaths';
+
+export { feedHref, itemHref } from '../../shared/appPaths';
 
 /**
  * The app's URLs: the URL is the state, so every view can be reloaded (the worker serves the
- * app shell for any path, also offline). Node names carry ':' and '/' (XEP-0277 comment nodes
- * are `urn:xmpp:microblog:0:comments/ID`): each part is one percent-encoded path segment,
- * with ':' and '@' left readable.
+ * app shell for any path, also offline). Each part is one percent-encoded path segment
+ * (shared/appPaths.ts: the worker reads feed URLs too).
  */
 export type Route =
   | { name: 'home' }
@@ -17,31 +18,12 @@ export type Route =
   | { name: 'manage' }
   | { name: 'notFound'; path: string };
 
-function encodeSegment(value: string): string {
-  return encodeURIComponent(value).replace(/%3A/giu, ':').replace(/%40/gu, '@');
-}
-
 export const homeHref = (): string => '/';
 export const browseHref = (): string => '/browse';
 /** The search view reads its own query string (views/search/searchUrl.ts). */
 export const searchPageHref = (): string => '/search';
 export const manageHref = (): string => '/manage';
 export const serviceHref = (service: string): string => `/browse/${encodeSegment(service)}`;
-export const feedHref = (address: NodeAddress): string =>
-  `/feed/${encodeSegment(address.service)}/${encodeSegment(address.node)}`;
-export const itemHref = (address: NodeAddress, id: string): string =>
-  `${feedHref(address).replace(/^\/feed\//u, '/item/')}/${encodeSegment(id)}`;
-
-function decodeSegments(pathname: string): string[] | null {
-  try {
-    return pathname
-      .split('/')
-      .filter((segment) => segment !== '')
-      .map((segment) => decodeURIComponent(segment));
-  } catch {
-    return null; // a malformed escape: no view has that URL
-  }
-}
 
 /** The view a pathname names; anything else is notFound (the shell is served for every path). */
 export function parseRoute(pathname: string): Route {

@@ -1,6 +1,8 @@
 import type { RefObject } from 'preact';
+import { useLayoutEffect } from 'preact/hooks';
 import type { NodeAddress } from '../../../shared/protocol';
 import { isMicroblogNode } from '../../format/nodeTitle';
+import { prerenderedFeed } from '../../prerender/prerenderedFeed';
 import { type FeedSnapshot, itemAt } from './feedSnapshot';
 import { FeedRow } from './FeedRow';
 import { SkeletonRow } from './SkeletonRow';
@@ -23,12 +25,12 @@ export function FeedList({ address, snapshot, range, cursor, listRef, onCursor }
   const microblog = isMicroblogNode(snapshot.node);
   const [first, last] = range;
   const rows = [];
-  let loading = false;
+  let skeletons = 0;
   const tabStop = cursor ?? first;
   for (let i = first; i <= last && i < snapshot.total; i++) {
     const item = itemAt(snapshot, i);
     if (!item) {
-      loading = true;
+      skeletons++;
       rows.push(<SkeletonRow key={`s${i}`} index={i} />);
       continue;
     }
@@ -45,6 +47,11 @@ export function FeedList({ address, snapshot, range, cursor, listRef, onCursor }
       />,
     );
   }
+  const hasRows = rows.length > skeletons;
+  // Its own rows replace the worker's pre-rendered ones in the same frame (prerenderedFeed.ts).
+  useLayoutEffect(() => {
+    if (hasRows) prerenderedFeed.drop();
+  }, [hasRows]);
   const onFocusIn = (event: FocusEvent) => {
     const row = (event.target as HTMLElement | null)?.closest<HTMLElement>('[data-index]');
     const index = row ? Number(row.dataset.index) : NaN;
@@ -56,7 +63,7 @@ export function FeedList({ address, snapshot, range, cursor, listRef, onCursor }
       class="feed-list"
       role="feed"
       aria-label="Posts, newest first"
-      aria-busy={loading}
+      aria-busy={skeletons > 0}
       style={{ '--rows': String(snapshot.total) }}
       onFocusIn={onFocusIn}
       data-testid="feed-list"

@@ -1,5 +1,6 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { NodeView } from '../../../shared/protocol';
+import { prerenderedFeed } from '../../prerender/prerenderedFeed';
 import { goBackTo, navigate } from '../../router/navigation';
 import { homeHref, itemHref } from '../../router/paths';
 import { connection } from '../../state/appState';
@@ -102,8 +103,16 @@ export function FeedView({ service, node }: { service: string; node: string }) {
     else feed.commit((s) => ({ ...s, node: { ...s.node, followed: false, subscription: 'none' } }));
   };
 
+  // The worker's pre-rendered rows give way to whatever this view shows instead of rows (the
+  // list drops them once its own rows are in: FeedList).
+  const noRows = deleted || feed.state.status === 'error' || snapshot?.total === 0;
+  useLayoutEffect(() => {
+    if (noRows) prerenderedFeed.drop();
+  }, [noRows]);
+
   if (deleted) return <EmptyState title="This node was deleted by its owner." />;
-  if (feed.state.status === 'loading') return <LoadingState label="Loading posts…" />;
+  if (feed.state.status === 'loading')
+    return prerenderedFeed.shown.value ? null : <LoadingState label="Loading posts…" />;
   if (feed.state.status === 'error')
     return (
       <ErrorState
