@@ -51,9 +51,8 @@ export interface SearchDoc {
   /** `tag\0word\0rank` per distinct word (src/search/searchTermKeys.ts); empty while queued. */
   terms: string[];
   facets: DocFacet[];
-  /** Schema v6: set while the words wait in `queuedTerms` for the word indexer. */
+  /** Schema v6: set while the words wait for the word indexer (`terms` is empty meanwhile). */
   queued?: 1;
-  queuedTerms?: string[];
 }
 
 export interface SearchNodeRow {

@@ -1,19 +1,38 @@
 /**
- * The word indexer's step (schema v6): moves the words of up to `max` queued docs into their
- * `*terms` index, in one transaction. A doc rewritten or deleted meanwhile is simply whatever
- * its last transaction left: the queue is a property of the doc, not a list beside it.
+ * The word indexer's step (schema v6): indexes the words of up to `max` queued docs, in one
+ * transaction. A sync queued them without even tokenizing (searchDocs.ts): each doc is written
+ * again from its item row, as upsertItems writes a doc that is not queued. A doc rewritten or
+ * deleted meanwhile is whatever its last transaction left: the queue is a property of the doc.
  */
 import { Dexie } from 'dexie';
-import type { SatchelDb, SearchDoc } from './SatchelDb';
+import type { ItemKey, SatchelDb, SearchDoc, SearchNodeRow } from './SatchelDb';
+import { searchDocOf } from './searchDocs';
 
 const QUEUE_INDEX = '[account+queued]';
 
 /** Indexes the words of up to `max` queued docs; returns how many it indexed (0: none left). */
 export async function indexQueuedWords(db: SatchelDb, max: number): Promise<number> {
-  return db.transaction('rw', db.searchDocs, async () => {
+  return db.transaction('rw', [db.searchDocs, db.items, db.searchNodes], async () => {
     const docs = await db.searchDocs.orderBy(QUEUE_INDEX).limit(max).toArray();
     if (docs.length === 0) return 0;
-    await db.searchDocs.bulkPut(docs.map(indexed));
+    const nums = [...new Set(docs.map((doc) => doc.node))];
+    const nodes = new Map<number, SearchNodeRow>();
+    for (const node of await db.searchNodes.where('num').anyOf(nums).toArray())
+      nodes.set(node.num, node);
+    const keys = docs.map((doc): ItemKey => {
+      const at = nodes.get(doc.node);
+      return [doc.account, at?.service ?? '', at?.node ?? '', doc.item];
+    });
+    const rows = await db.items.bulkGet(keys);
+    await db.searchDocs.bulkPut(
+      docs.map((doc, i): SearchDoc => {
+        const row = rows[i];
+        // An item always has its doc (searchDocsSync.ts); should a row be missing all the same,
+        // the doc leaves the queue with no words rather than block it.
+        if (!row) return { ...withoutQueue(doc), terms: [] };
+        return searchDocOf(doc.node, row);
+      }),
+    );
     return docs.length;
   });
 }
@@ -28,6 +47,6 @@ export async function hasQueuedWords(db: SatchelDb, account: string): Promise<bo
   return first.length > 0;
 }
 
-function indexed({ queued: _queued, queuedTerms, ...doc }: SearchDoc): SearchDoc {
-  return { ...doc, terms: queuedTerms ?? doc.terms };
+function withoutQueue({ queued: _queued, ...doc }: SearchDoc): SearchDoc {
+  return doc;
 }

@@ -19,7 +19,6 @@ export function searchDocOf(num: number, row: StoredItem, queueWords = false): S
     seen.add(id);
     facets.push([num, field, value, created]);
   }
-  const terms = searchTermKeys(row.account, itemSearchText(row), created);
   const doc: SearchDoc = {
     node: num,
     item: row.itemId,
@@ -28,10 +27,11 @@ export function searchDocOf(num: number, row: StoredItem, queueWords = false): S
     updated: row.updated,
     pinned: row.pinned,
     fields: row.fields,
-    terms: queueWords ? [] : terms,
+    // Queued: not even tokenized now; the indexer reads the item again (indexQueuedWords.ts).
+    terms: queueWords ? [] : searchTermKeys(row.account, itemSearchText(row), created),
     facets,
   };
-  if (queueWords) Object.assign(doc, { queued: 1, queuedTerms: terms });
+  if (queueWords) doc.queued = 1;
   if (row.publisher !== undefined) doc.publisher = row.publisher;
   return doc;
 }
