@@ -52,6 +52,8 @@ async function main(): Promise<void> {
   const wanted = (name: string): boolean => only === undefined || only.includes(name);
   const started = performance.now();
   const date = new Date().toISOString();
+  // The commit built and the load as the run starts (a commit made during a run is not it).
+  const atStart = describeMachine(ROOT, 'unknown');
   if (!values['skip-build']) {
     log('Building the app into .bench/dist…');
     await buildBench(ROOT, DIST);
@@ -139,7 +141,7 @@ async function main(): Promise<void> {
   }
   const results: BenchResults = {
     ...partial,
-    machine: describeMachine(ROOT, chromiumVersion ?? 'unknown'),
+    machine: { ...atStart, chromium: chromiumVersion ?? 'unknown' },
     durationSeconds: Math.round((performance.now() - started) / 1000),
     targets: [],
   };
