@@ -3,7 +3,8 @@
  * Prosody. Seeded once and kept under .bench/: Prosody's 10,000-post node (.bench/prosody) and
  * a browser profile holding 1,000- and 100,000-post nodes (.bench/chromium-template). Writes
  * .bench/results-<date>.json, prints the tables and appends them to docs/benchmarks.md.
- * Options: --skip-build (reuse .bench/dist), --sync-runs N (pairs, default 2), --no-docs,
+ * Options: --skip-build (reuse .bench/dist), --sync-runs N (pairs, default 2), --fresh-runs N
+ * (pairs in the fresh profile, default 3), --no-docs,
  * --only sync,fresh,read,live,search,cold (fresh: the fresh-profile sync alone). Method and caveats: docs/benchmarks.md.
  */
 import { join } from 'node:path';
@@ -44,6 +45,7 @@ async function main(): Promise<void> {
     options: {
       'skip-build': { type: 'boolean', default: false },
       'sync-runs': { type: 'string', default: '2' },
+      'fresh-runs': { type: 'string', default: '3' },
       'no-docs': { type: 'boolean', default: false },
       only: { type: 'string' },
     },
@@ -98,15 +100,18 @@ async function main(): Promise<void> {
     if (empty) partial.memory.push(empty);
     if (wanted('sync') || wanted('fresh')) {
       log('1b. sync in a fresh profile…');
-      const fresh = await measureFreshSync({
-        root: ROOT,
-        benchDir: BENCH_DIR,
-        appUrl: app.url,
-        prosody,
-        account,
-        address: { service: prosody.seed.service, node: prosody.seed.node },
-        log,
-      }).catch((error: unknown) => {
+      const fresh = await measureFreshSync(
+        {
+          root: ROOT,
+          benchDir: BENCH_DIR,
+          appUrl: app.url,
+          prosody,
+          account,
+          address: { service: prosody.seed.service, node: prosody.seed.node },
+          log,
+        },
+        Number(values['fresh-runs']),
+      ).catch((error: unknown) => {
         failures.push(`fresh sync: ${error instanceof Error ? error.message : String(error)}`);
         return undefined;
       });

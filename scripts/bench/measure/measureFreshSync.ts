@@ -13,12 +13,13 @@ const FRESH_SYNC_TIMEOUT_MS = 10 * 60_000;
  */
 export async function measureFreshSync(
   base: Omit<BenchContext, 'browser' | 'page' | 'template'>,
+  pairs: number,
 ): Promise<SyncResult> {
   const browser = await launchBenchBrowser();
   try {
     const page = await openSignedIn(browser, base.appUrl, base.prosody);
     return await withTimeout(
-      measureSync({ ...base, browser, page }, 1),
+      measureSync({ ...base, browser, page }, pairs),
       FRESH_SYNC_TIMEOUT_MS,
       () => 'the sync in a fresh profile took over 10 min',
     );
