@@ -12,6 +12,10 @@ const QUEUE_INDEX = '[account+queued]';
 
 /** Indexes the words of up to `max` queued docs; returns how many it indexed (0: none left). */
 export async function indexQueuedWords(db: SatchelDb, max: number): Promise<number> {
+  // Looked at read-only first: the indexer looks at every engine start, and a read-write
+  // transaction would hold back the reads of a cold start for nothing.
+  const first = await db.searchDocs.orderBy(QUEUE_INDEX).limit(1).primaryKeys();
+  if (first.length === 0) return 0;
   return db.transaction('rw', [db.searchDocs, db.items, db.searchNodes], async () => {
     const docs = await db.searchDocs.orderBy(QUEUE_INDEX).limit(max).toArray();
     if (docs.length === 0) return 0;
