@@ -43,10 +43,21 @@ describe('installable app', () => {
 
   it('shows an Install control when the browser offers installation, and uses its prompt', async () => {
     const page = await browser.context.newPage();
+    // Chromium offers installation by itself (the app is installable), at a moment of its own:
+    // its event arriving after the test's would replace it, and the click would use the real
+    // prompt. Only the test's event (untrusted) reaches the app.
+    await page.addInitScript(() => {
+      window.addEventListener(
+        'beforeinstallprompt',
+        (event) => {
+          if (event.isTrusted) event.stopImmediatePropagation();
+        },
+        { capture: true },
+      );
+    });
     await page.goto(appUrl);
     await serviceWorkerReady(page);
-    // Chromium may offer installation by itself (the app is installable); to see the prompt
-    // used, play the browser's part with an event whose prompt() we can observe.
+    // Play the browser's part with an event whose prompt() we can observe.
     await page.evaluate(() => {
       const event = Object.assign(new Event('beforeinstallprompt', { cancelable: true }), {
         prompt: () => {
