@@ -53,5 +53,3 @@ export function createWordIndexer(deps: WordIndexerDeps) {
     },
   };
 }
-
-export type WordIndexer = ReturnType<typeof createWordIndexer>;

@@ -33,7 +33,7 @@ export async function indexQueuedWords(db: SatchelDb, max: number): Promise<numb
         const row = rows[i];
         // An item always has its doc (searchDocsSync.ts); should a row be missing all the same,
         // the doc leaves the queue with no words rather than block it.
-        if (!row) return { ...withoutQueue(doc), terms: [] };
+        if (!row) return withoutQueue(doc); // a queued doc has no words yet
         return searchDocOf(doc.node, row);
       }),
     );

@@ -6,7 +6,7 @@ import type { ItemView } from './protocol';
  * the worker (which pre-renders a feed's first rows into the navigation response): both must
  * say the same. HTML is reduced to text by the caller's `toText`, because only the page has a
  * DOM: the page passes its inert-DOM reducer (ui/safety/markupToText.ts), the worker a close
- * approximation (sw/prerender/markupToPlainText.ts).
+ * approximation (search/markupText.ts, see sw/prerender/renderFeedRows.ts).
  */
 export type MarkupToText = (html: string) => string;
 
