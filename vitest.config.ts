@@ -19,6 +19,7 @@ export default defineConfig({
           // Node against a private Prosody: the worker's XMPP layers without a browser.
           include: ['test/integration/**/*.test.ts'],
           environment: 'node',
+          globalSetup: ['test/support/integrationGlobalSetup.ts'],
           testTimeout: 60_000,
           hookTimeout: 60_000,
           fileParallelism: true,
