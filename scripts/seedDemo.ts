@@ -22,7 +22,8 @@ export interface SeedDemoResult {
 /**
  * Publishes the demo content (scripts/lib/demoContent.ts) as `peer`: the microblog and tunes on
  * the peer's own PEP service, comments and news on the pubsub component. Idempotent: nodes are
- * created or reconfigured, items keep their ids, so a second run overwrites the first.
+ * created or reconfigured, items keep their ids, so a second run overwrites the first. The
+ * account subscribes to its microblog and the news node: its first sign-in follows them.
  */
 export async function seedDemo(
   peer: XmppPeer,
@@ -41,6 +42,7 @@ export async function seedDemo(
   for (const node of nodes) {
     await peer.createNode(node.service, node.node, node.config);
     await peer.publishMany(node.service, node.node, node.items, options.concurrency ?? 8);
+    if (node.subscribe) await peer.subscribe(node.service, node.node);
     items += node.items.length;
   }
   return { nodes: nodes.length, items, ms: Math.round(performance.now() - started) };

@@ -23,6 +23,8 @@ export interface DemoNode {
   /** pubsub#node_config fields (XEP-0060 section 16.4.3). */
   config: Record<string, string>;
   items: DemoItem[];
+  /** The demo account subscribes, so its first sign-in follows the node (Home lists it). */
+  subscribe?: boolean;
 }
 
 export interface DemoContentOptions {
@@ -113,6 +115,7 @@ export function buildDemoContent(options: DemoContentOptions): DemoNode[] {
       node: MICROBLOG_NODE,
       config: nodeConfig(microblogTitle, count),
       items: posts,
+      subscribe: true,
     },
     ...commentNodes,
     {
@@ -120,6 +123,7 @@ export function buildDemoContent(options: DemoContentOptions): DemoNode[] {
       node: NEWS_NODE,
       config: nodeConfig('Satchel news', 100),
       items: newsArticles(nowMs),
+      subscribe: true,
     },
     {
       service: context.ownerJid,

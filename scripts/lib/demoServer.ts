@@ -8,7 +8,7 @@ import { connectPeer } from './xmppPeer';
 export const DEMO_USER = 'demo';
 export const DEMO_PASSWORD = 'satchel-demo';
 /** Bump when demo content changes so an existing .demo/ is seeded again. */
-const SEED_MARKER = 'seeded-v1';
+const SEED_MARKER = 'seeded-v2';
 
 interface SavedPorts {
   httpPort: number;

@@ -37,6 +37,11 @@ export function configureNodeIq(to: string, node: string, config: Record<string,
   return pubsubIq(to, 'set', NS_PUBSUB_OWNER, xml('configure', { node }, nodeConfigForm(config)));
 }
 
+/** Section 6.1.1: `jid` (a bare JID) subscribes to the node. */
+export function subscribeIq(to: string, node: string, jid: string): Element {
+  return pubsubIq(to, 'set', NS_PUBSUB, xml('subscribe', { node, jid }));
+}
+
 /** Section 7.1.1. */
 export function publishIq(to: string, node: string, id: string, payload: Element): Element {
   return pubsubIq(to, 'set', NS_PUBSUB, xml('publish', { node }, xml('item', { id }, payload)));

@@ -6,6 +6,7 @@ import {
   deleteNodeIq,
   itemsIq,
   publishIq,
+  subscribeIq,
   purgeIq,
   retractIq,
 } from './pubsubStanzas';
@@ -41,6 +42,8 @@ export interface XmppPeer {
   /** XEP-0060 8.1.2 create with configuration; an existing node is reconfigured instead (8.2.4). */
   createNode(service: string, node: string, config?: Record<string, string>): Promise<void>;
   publish(service: string, node: string, itemId: string, payload: Element): Promise<void>;
+  /** XEP-0060 6.1: subscribes this account (its bare JID) to the node. */
+  subscribe(service: string, node: string): Promise<void>;
   /** Publishes with up to `concurrency` requests in flight. */
   publishMany(
     service: string,
@@ -130,6 +133,9 @@ export async function connectPeer(options: ConnectPeerOptions): Promise<XmppPeer
     },
     async publish(service, node, itemId, payload) {
       await iq(publishIq(service, node, itemId, payload));
+    },
+    async subscribe(service, node) {
+      await iq(subscribeIq(service, node, options.jid));
     },
     publishMany,
     async retract(service, node, itemId, notify = true) {

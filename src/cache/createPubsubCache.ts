@@ -9,6 +9,7 @@ import type { GetItemsParams, ItemsPage, NodeAddress, NodeView } from '../shared
 import type { NewItem, NodeRecord } from '../shared/records';
 import { SatchelError } from '../shared/SatchelError';
 import type { CacheDeps, NodeKey } from './CacheDeps';
+import { adoptServerSubscriptions } from './adoptServerSubscriptions';
 import { catchUpNode } from './catchUpNode';
 import { createEventApplier } from './createEventApplier';
 import { createNodeAnalyser } from './createNodeAnalyser';
@@ -81,6 +82,14 @@ export function createPubsubCache(deps: CacheDeps) {
     };
   }
 
+  async function follow(account: string, address: NodeAddress): Promise<NodeView> {
+    const key = { account, ...address };
+    const record = await analyse(key, true);
+    await deps.nodes.patch(key, { followed: true });
+    startSyncIfDue(key, { ...record, followed: true });
+    return view(key);
+  }
+
   return {
     async getItems(account: string, params: GetItemsParams): Promise<ItemsPage> {
       const key: NodeKey = { account, service: params.service, node: params.node };
@@ -121,13 +130,7 @@ export function createPubsubCache(deps: CacheDeps) {
       return result;
     },
 
-    async follow(account: string, address: NodeAddress): Promise<NodeView> {
-      const key = { account, ...address };
-      const record = await analyse(key, true);
-      await deps.nodes.patch(key, { followed: true });
-      startSyncIfDue(key, { ...record, followed: true });
-      return view(key);
-    },
+    follow,
 
     async unfollow(account: string, address: NodeAddress): Promise<void> {
       const key = { account, ...address };
@@ -225,6 +228,10 @@ export function createPubsubCache(deps: CacheDeps) {
     /** After the session returns: resume interrupted syncs, retry errors, catch up synced nodes. */
     async onSessionStarted(account: string, resumed: boolean): Promise<void> {
       syncEngine.reset();
+      if (!resumed)
+        await adoptServerSubscriptions(deps, account, (address) => follow(account, address)).catch(
+          (e: unknown) => deps.log('adopting server subscriptions failed', e),
+        );
       for (const record of await deps.nodes.listByAccount(account)) {
         const key = { account, service: record.service, node: record.node };
         if (

@@ -16,7 +16,9 @@ export function registerHomeMethods(
 ): void {
   router.handle('pubsub.listSubscriptions', empty, async () => {
     const account = deps.account();
-    return listServerSubscriptions(deps.iq(account), account.split('@')[1] ?? '');
+    return listServerSubscriptions(deps.iq(account), account.split('@')[1] ?? '', {
+      ownPep: account,
+    });
   });
   router.handle('contacts.listMicroblogs', empty, async () => {
     const account = deps.account();

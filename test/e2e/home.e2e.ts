@@ -9,7 +9,8 @@ import { launchBrowser, serviceWorkerReady, type LaunchedBrowser } from '../supp
 import { signIn } from '../support/signIn';
 
 // Issue 5, home: the nodes the user follows elsewhere. A node they subscribed to on the server
-// (XEP-0060 §5.6, from "another client") is listed and followed from home; a roster contact's
+// (XEP-0060 §5.6, from "another client") before signing in here is followed at the first
+// sign-in (issue 13); one subscribed to later is listed and followed from home; a roster contact's
 // microblog (RFC 6121 §2, XEP-0277 §3) is listed under "Contacts' microblogs", followed, and
 // its posts appear.
 const appUrl = inject('appUrl');
@@ -45,17 +46,7 @@ beforeAll(async () => {
     await publisher.createNode(pubsub, newsNode, { 'pubsub#access_model': 'open' });
     await publisher.publish(pubsub, newsNode, 'n0', atomEntry('n0', { title: 'News 0' }));
     // The user's other client: a subscription on the server and a contact on the roster.
-    await own.iq(
-      xml(
-        'iq',
-        { type: 'set', to: pubsub },
-        xml(
-          'pubsub',
-          { xmlns: 'http://jabber.org/protocol/pubsub' },
-          xml('subscribe', { node: newsNode, jid: account.jid }),
-        ),
-      ),
-    );
+    await own.subscribe(pubsub, newsNode);
     await own.iq(
       xml(
         'iq',
@@ -88,15 +79,32 @@ const followedRow = (service: string, node: string) =>
   );
 
 describe('home: subscriptions and contacts', () => {
-  it('lists the server-side subscription, and following it syncs it into the followed list', async () => {
+  it('follows at the first sign-in what the account was subscribed to on its server', async () => {
+    await followedRow(pubsub, newsNode).locator('[data-sync="completed"]').waitFor({
+      timeout: 30_000,
+    });
+  });
+
+  it('lists a subscription made later in another client, and following it syncs it', async () => {
+    const laterNode = `home/later-${Date.now()}`;
+    const publisher = await connectAccount(await registerAccount('home-later'));
+    const other = await connectAccount(account);
+    try {
+      await publisher.createNode(pubsub, laterNode, { 'pubsub#access_model': 'open' });
+      await publisher.publish(pubsub, laterNode, 'l0', atomEntry('l0', { title: 'Later 0' }));
+      await other.subscribe(pubsub, laterNode);
+    } finally {
+      await Promise.all([publisher.stop(), other.stop()]);
+    }
     const section = page.getByRole('region', { name: 'Subscribed on your server' });
-    const row = section.locator(`.suggestion-row[data-node="${newsNode}"]`);
+    await section.getByRole('button', { name: 'Check again' }).click();
+    const row = section.locator(`.suggestion-row[data-node="${laterNode}"]`);
     await row.waitFor({ timeout: 30_000 });
-    await row.getByRole('button', { name: `Follow ${newsNode}` }).click();
-    await followedRow(pubsub, newsNode)
+    await row.getByRole('button', { name: `Follow ${laterNode}` }).click();
+    await followedRow(pubsub, laterNode)
       .locator('[data-sync="completed"]')
       .waitFor({ timeout: 30_000 });
-    await row.getByRole('link', { name: `Following ${newsNode}: open its feed` }).waitFor();
+    await row.getByRole('link', { name: `Following ${laterNode}: open its feed` }).waitFor();
   });
 
   it("lists a contact's microblog, follows it, and its posts appear", async () => {

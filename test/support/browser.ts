@@ -22,11 +22,16 @@ export interface LaunchedBrowser {
   userDataDir: string;
   /** Closes the browser and removes its profile. */
   close(): Promise<void>;
+  /** Closes the browser as a user quits it: the profile stays, for launchBrowser({ reopen }). */
+  quit(): Promise<void>;
 }
 
-/** A fresh profile each time: IndexedDB, caches and service workers start empty. */
-export async function launchBrowser(): Promise<LaunchedBrowser> {
-  const userDataDir = mkdtempSync(join(tmpdir(), 'satchel-chromium-'));
+/**
+ * A fresh profile each time (IndexedDB, caches and service workers start empty), or, with
+ * `reopen`, the profile a quit browser left: the same user coming back.
+ */
+export async function launchBrowser(options: { reopen?: string } = {}): Promise<LaunchedBrowser> {
+  const userDataDir = options.reopen ?? mkdtempSync(join(tmpdir(), 'satchel-chromium-'));
   let context: BrowserContext;
   try {
     context = await chromium.launchPersistentContext(userDataDir, {
@@ -39,12 +44,15 @@ export async function launchBrowser(): Promise<LaunchedBrowser> {
     rmSync(userDataDir, { recursive: true, force: true });
     throw error;
   }
+  const quit = (): Promise<void> =>
+    withTimeout(context.close(), 15_000, () => 'Chromium did not close within 15 s');
   return {
     context,
     userDataDir,
+    quit,
     async close() {
       try {
-        await withTimeout(context.close(), 15_000, () => 'Chromium did not close within 15 s');
+        await quit();
       } finally {
         rmSync(userDataDir, { recursive: true, force: true });
       }

@@ -195,6 +195,34 @@ describe('listServerSubscriptions (XEP-0060 §5.1 then §5.6)', () => {
     expect(fake.timeouts.every((t) => t === 400)).toBe(true);
   });
 
+  it('asks the account’s own PEP service too, and takes its refusal for nothing to list', async () => {
+    const pepSubscriptions = (to: string) =>
+      to === 'me@example.org'
+        ? result(`<pubsub xmlns='${PUBSUB}'><subscriptions>
+            <subscription node='${MICROBLOG}' jid='me@example.org' subscription='subscribed'/>
+          </subscriptions></pubsub>`)
+        : errorIq('feature-not-implemented', { type: 'cancel' });
+    const serve = (pep: (to: string) => string | Element) => (stanza: Element) => {
+      if (stanza.getChild('query', DISCO_ITEMS)) return result(`<query xmlns='${DISCO_ITEMS}'/>`);
+      return pep(stanza.attrs.to as string);
+    };
+    const found = await listServerSubscriptions(fakeIq(serve(pepSubscriptions)).iq, 'example.org', {
+      ownPep: 'me@example.org',
+    });
+    expect(found).toEqual({
+      subscriptions: [{ service: 'me@example.org', node: MICROBLOG, state: 'subscribed' }],
+      failures: [],
+    });
+    const without = await listServerSubscriptions(
+      fakeIq(serve(pepSubscriptions)).iq,
+      'example.org',
+      {
+        ownPep: 'nopep@example.org',
+      },
+    );
+    expect(without).toEqual({ subscriptions: [], failures: [] });
+  });
+
   it("rejects when the domain's own discovery fails", async () => {
     const fake = fakeIq(() => errorIq('remote-server-timeout', { type: 'wait' }));
     await expect(listServerSubscriptions(fake.iq, 'example.org')).rejects.toMatchObject({
