@@ -73,12 +73,16 @@ export function FeedView({ service, node }: { service: string; node: string }) {
     [heading, setCursor],
   );
   useReadingPosition({ address, list: listRef, top, snapshot, rowHeight, cursor, onRestored });
+  // At the top: the first row on screen and the cursor, if any, on it.
+  const firstShown = useRef(range[0]);
+  firstShown.current = range[0];
   useLiveFeedUpdates(
     address,
     feed,
     useCallback(() => {
       setDeleted(true);
     }, []),
+    useCallback(() => firstShown.current === 0 && (cursorRef.current ?? 0) === 0, []),
   );
   useFeedKeyboard({
     total,

@@ -8,9 +8,16 @@ type Feed = ReturnType<typeof useFeedSnapshot>;
 /**
  * Applies the worker's events to an open feed without moving what the user reads: new posts
  * are counted (the "N new posts" control), changed posts are swapped in place, retracted ones
- * marked removed. When the first sync completes, the snapshot switches to the cache quietly.
+ * marked removed. A reader at the top of the feed, with nothing below to lose, gets a fresh
+ * snapshot instead, so the list and its counts are the cache's (a catch-up after being away
+ * lands on screen as it is). When the first sync completes, the snapshot switches to the cache.
  */
-export function useLiveFeedUpdates(address: NodeAddress, feed: Feed, onDeleted: () => void): void {
+export function useLiveFeedUpdates(
+  address: NodeAddress,
+  feed: Feed,
+  onDeleted: () => void,
+  atTop: () => boolean,
+): void {
   const rpc = useRpc();
   const { countNew, refreshItems, markRemoved, setNode, load, current } = feed;
   const { service, node } = address;
@@ -24,7 +31,8 @@ export function useLiveFeedUpdates(address: NodeAddress, feed: Feed, onDeleted: 
         again = true; // a sync streams many events: one count in flight, one queued
         return;
       }
-      counting = countNew()
+      const cached = current.current?.source === 'cache';
+      counting = (cached && atTop() ? load(true) : countNew())
         .catch(() => undefined)
         .finally(() => {
           counting = undefined;
@@ -42,7 +50,10 @@ export function useLiveFeedUpdates(address: NodeAddress, feed: Feed, onDeleted: 
         return;
       }
       if (event.purged) return void load(true);
-      if (event.retracted.length > 0) markRemoved(event.retracted);
+      if (event.retracted.length > 0) {
+        if (atTop()) recount();
+        else markRemoved(event.retracted);
+      }
       if (event.upserted.length > 0) {
         void refreshItems(event.upserted).catch(() => undefined);
         recount();
@@ -53,11 +64,24 @@ export function useLiveFeedUpdates(address: NodeAddress, feed: Feed, onDeleted: 
       const snap = current.current;
       setNode(event);
       // The first sync finished: page from the cache from now on (same newest items on top).
-      if (snap && snap.source === 'server' && event.syncState === 'completed') void load(true);
+      // Also when the first page is still on its way from the server: it would be stale.
+      if (snap?.source !== 'cache' && event.syncState === 'completed') void load(true);
     });
     return () => {
       offItems();
       offNode();
     };
-  }, [rpc, service, node, countNew, refreshItems, markRemoved, setNode, load, current, onDeleted]);
+  }, [
+    rpc,
+    service,
+    node,
+    countNew,
+    refreshItems,
+    markRemoved,
+    setNode,
+    load,
+    current,
+    onDeleted,
+    atTop,
+  ]);
 }
