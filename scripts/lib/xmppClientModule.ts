@@ -10,8 +10,15 @@ export interface XmppClient {
   send(element: Element): Promise<void>;
   on(event: 'send' | 'stanza', listener: (element: Element) => void): void;
   on(event: 'error', listener: (error: Error) => void): void;
+  /** The socket closed (`clean` false: it was not closed on purpose). */
+  on(event: 'disconnect', listener: (info: { clean: boolean }) => void): void;
   iqCaller: { request(stanza: Element, timeoutMs?: number): Promise<Element> };
   reconnect: { stop(): void };
+  /**
+   * XEP-0198. `enabled` turns true when `<enabled/>` arrives, which may be after start()
+   * resolved. After sending `<r/>` the client disconnects if nothing arrives within `timeout` ms.
+   */
+  streamManagement: { enabled: boolean; timeout: number; requestAckInterval: number };
 }
 
 export interface XmppClientOptions {

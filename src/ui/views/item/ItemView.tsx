@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'preact/hooks';
+import { useEffect } from 'preact/hooks';
 import { asMicroblogItem, entryTitle } from '../../format/microblogEntry';
 import { isMicroblogNode, nodeTitle } from '../../format/nodeTitle';
 import { useRpcQuery } from '../../hooks/useRpcQuery';
@@ -14,6 +14,7 @@ import { useViewHeading } from '../common/useViewHeading';
 import { MicroblogArticle } from './MicroblogArticle';
 import { RawItem } from './RawItem';
 import { ReadToggle } from './ReadToggle';
+import { useReadOnOpen } from './useReadOnOpen';
 
 /** `/item/:service/:node/:id`: one item, marked read when opened; Escape returns to the feed. */
 export function ItemView({ service, node, id }: { service: string; node: string; id: string }) {
@@ -50,13 +51,7 @@ export function ItemView({ service, node, id }: { service: string; node: string;
       }));
     });
   };
-  // Opening an item reads it, once (only cached items have a read state): "Mark as unread" sticks.
-  const autoRead = useRef<string | undefined>(undefined);
-  useEffect(() => {
-    if (!item || item.read !== false || autoRead.current === item.id) return;
-    autoRead.current = item.id;
-    void setRead(true).catch(() => undefined);
-  });
+  useReadOnOpen(id, item, () => setRead(true));
 
   return (
     <div class="view item">
