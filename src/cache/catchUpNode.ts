@@ -1,66 +1,85 @@
 import { getItems } from '../pubsub/getItems';
 import { getItemsByIds } from '../pubsub/getItemsByIds';
-import { listOrFetchAll } from './listOrFetchAll';
 import type { NodeRecord } from '../shared/records';
+import { SatchelError } from '../shared/SatchelError';
 import type { CacheDeps, NodeKey } from './CacheDeps';
 import { fetchNewestWithinRetention, hasRetention } from './fetchNewestWithinRetention';
+import { listOrFetchAll } from './listOrFetchAll';
+import { planCatchUp } from './planCatchUp';
 import { storeItems } from './storeItems';
 
-/** How many of the newest items are fetched again to catch edits made while away. */
+/** How many of the newest items are fetched again when there is no listing to compare with. */
 export const CATCH_UP_REFRESH = 20;
 
+export type CatchUpResult =
+  | { outcome: 'converged'; added: number; removed: number; fetched: number }
+  | { outcome: 'nodeDeleted' };
+
 /**
- * Brings a synced node up to date after the session was away (reconnect without resumption,
- * worker restart): the ids the server lists now are compared with the cached ones (XEP-0060
- * §5.5), new ones fetched, vanished ones deleted (retracted while away), and the newest items
- * fetched again, since an item re-published under the same id keeps its id. A node with a
- * retention policy fetches only its newest items (fetchNewestWithinRetention.ts).
+ * Brings a synced node to exactly the server's state after the session was away: one listing
+ * of its item ids (XEP-0060 §5.5), compared with the ids cached before it was asked for (so a
+ * live event stored meanwhile is never taken for a retraction) and with the listing of the last
+ * convergence (planCatchUp.ts: new, edited and retracted items), then one fetch by id (§6.5.8)
+ * of what changed. A node the service no longer has (deleted while away, §8.4) is deleted here
+ * too. A node with a retention policy fetches only its newest items. The listing is stored for
+ * the next catch-up; the caller marks the node converged.
  */
 export async function catchUpNode(
   deps: CacheDeps,
   key: NodeKey,
   record: NodeRecord,
-): Promise<{ added: number; removed: number }> {
+): Promise<CatchUpResult> {
   const iq = deps.iq(key.account);
   const analyser = record.analyser === undefined ? undefined : deps.registry.get(record.analyser);
-  const [listed, cachedIds] = await Promise.all([
-    listOrFetchAll(iq, key.service, key.node),
-    deps.items.listItemIds(key.account, key.service, key.node),
-  ]);
-  const serverIds = listed.ids;
-  const server = new Set(serverIds);
-  const cached = new Set(cachedIds);
-  const removed = cachedIds.filter((id) => !server.has(id));
-  if (removed.length > 0) {
-    await deps.items.deleteItems(key.account, key.service, key.node, removed);
-    deps.emitItems({ ...key, upserted: [], retracted: removed });
+  const cachedBefore = new Set(await deps.items.listItemIds(key.account, key.service, key.node));
+  let listed: Awaited<ReturnType<typeof listOrFetchAll>>;
+  try {
+    listed = await listOrFetchAll(iq, key.service, key.node);
+  } catch (error) {
+    if (!(error instanceof SatchelError) || error.code !== 'item-not-found') throw error;
+    await deps.nodes.delete(key);
+    deps.emitItems({ ...key, upserted: [], retracted: [], deleted: true });
+    return { outcome: 'nodeDeleted' };
   }
-  const missing = serverIds.filter((id) => !cached.has(id));
+  const previous = listed.items ? undefined : await deps.nodes.getListing(key);
+  const plan = planCatchUp(listed.ids, cachedBefore, previous);
+  if (plan.remove.length > 0) {
+    await deps.items.deleteItems(key.account, key.service, key.node, plan.remove);
+    deps.emitItems({ ...key, upserted: [], retracted: plan.remove });
+  }
   let added = 0;
+  let fetched = 0;
   if (listed.items) {
-    // Everything came back already: store it all (unchanged items are not announced).
+    // The service answered with every item (it refuses listings): store them all.
+    fetched = listed.items.length;
     added = (await storeItems(deps, key, analyser, listed.items)).length;
-    await deps.nodes.patch(key, { lastSyncAt: deps.now() });
-    return { added, removed: removed.length };
+  } else if (hasRetention(record.retention)) {
+    const stored = await fetchNewestWithinRetention(
+      deps,
+      iq,
+      key,
+      analyser,
+      record.retention,
+      listed.ids.length,
+    );
+    fetched = added = stored.length;
+  } else {
+    await getItemsByIds(iq, key.service, key.node, plan.fetch, 100, {
+      onBatch: async (batch) => {
+        fetched += batch.length;
+        added += (await storeItems(deps, key, analyser, batch)).length;
+      },
+    });
+    if (plan.refreshNewest) {
+      const newest = await getItems(iq, {
+        service: key.service,
+        node: key.node,
+        maxItems: CATCH_UP_REFRESH,
+      });
+      fetched += newest.items.length;
+      await storeItems(deps, key, analyser, newest.items);
+    }
+    await deps.nodes.putListing(key, listed.ids, deps.now());
   }
-  if (hasRetention(record.retention)) {
-    const policy = record.retention;
-    added = (await fetchNewestWithinRetention(deps, iq, key, analyser, policy, serverIds.length))
-      .length;
-    await deps.nodes.patch(key, { lastSyncAt: deps.now() });
-    return { added, removed: removed.length };
-  }
-  await getItemsByIds(iq, key.service, key.node, missing, 100, {
-    onBatch: async (batch) => {
-      added += (await storeItems(deps, key, analyser, batch)).length;
-    },
-  });
-  const newest = await getItems(iq, {
-    service: key.service,
-    node: key.node,
-    maxItems: CATCH_UP_REFRESH,
-  });
-  await storeItems(deps, key, analyser, newest.items);
-  await deps.nodes.patch(key, { lastSyncAt: deps.now() });
-  return { added, removed: removed.length };
+  return { outcome: 'converged', added, removed: plan.remove.length, fetched };
 }

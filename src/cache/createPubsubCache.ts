@@ -10,7 +10,7 @@ import type { NewItem, NodeRecord } from '../shared/records';
 import { SatchelError } from '../shared/SatchelError';
 import type { CacheDeps, NodeKey } from './CacheDeps';
 import { adoptServerSubscriptions } from './adoptServerSubscriptions';
-import { catchUpNode } from './catchUpNode';
+import { createCatchUp } from './createCatchUp';
 import { createEventApplier } from './createEventApplier';
 import { createNodeAnalyser } from './createNodeAnalyser';
 import { createSyncEngine } from './createSyncEngine';
@@ -40,6 +40,7 @@ export function createPubsubCache(deps: CacheDeps) {
   // Words a sync queued before the worker was stopped (schema v6).
   wordIndexer.kick();
   const events = createEventApplier(deps);
+  const catchUp = createCatchUp(deps);
 
   async function view(key: NodeKey, record?: NodeRecord): Promise<NodeView> {
     const r = record ?? (await deps.nodes.get(key));
@@ -225,13 +226,18 @@ export function createPubsubCache(deps: CacheDeps) {
       else void events.applyEvents(account, result.events);
     },
 
-    /** After the session returns: resume interrupted syncs, retry errors, catch up synced nodes. */
+    /**
+     * After the session returns: resume interrupted syncs, retry errors, catch up synced nodes.
+     * A resumed stream replays what it missed (XEP-0198 §5), so only nodes whose catch-up did
+     * not finish are caught up then; a new stream catches every synced node up.
+     */
     async onSessionStarted(account: string, resumed: boolean): Promise<void> {
       syncEngine.reset();
       if (!resumed)
         await adoptServerSubscriptions(deps, account, (address) => follow(account, address)).catch(
           (e: unknown) => deps.log('adopting server subscriptions failed', e),
         );
+      const toCatchUp: NodeRecord[] = [];
       for (const record of await deps.nodes.listByAccount(account)) {
         const key = { account, service: record.service, node: record.node };
         if (
@@ -241,13 +247,11 @@ export function createPubsubCache(deps: CacheDeps) {
         ) {
           if (!syncEngine.isRunning(key))
             void syncEngine.sync(key).catch((e: unknown) => deps.log('sync failed', e));
-        } else if (record.syncState === 'completed' && !resumed) {
-          // A resumed stream replays what it missed (XEP-0198 §5); a new one must catch up.
-          await catchUpNode(deps, key, record).catch((e: unknown) =>
-            deps.log(`catch-up of ${record.node} failed`, e),
-          );
+        } else if (record.syncState === 'completed' && (!resumed || record.catchUp)) {
+          toCatchUp.push(record);
         }
       }
+      await catchUp.catchUpAll(account, toCatchUp);
     },
   };
 }

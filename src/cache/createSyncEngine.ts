@@ -65,23 +65,22 @@ export function createSyncEngine(deps: CacheDeps, hooks: { onIdle?: () => void }
         if (sub.state !== 'subscribed')
           throw new SatchelError('not-authorized', `subscription is ${sub.state}`);
       }
-      const serverIds = hasRetention(record.retention)
-        ? await syncWithinRetention(deps, iq, key, analyser, record.retention)
-        : (
-            await fetchAllItems(iq, key, {
-              rsm: await serviceHasRsm(key),
-              ...(record.syncCursor && { cursor: record.syncCursor }),
-              onBatch: async (items, cursor, done, total) => {
-                // Words wait for the word indexer: a sync stores first (issue 8 §1).
-                await storeItems(deps, key, analyser, items, { queueWords: true });
-                await patch(key, {
-                  syncCursor: cursor,
-                  syncProgress: total === undefined ? { done } : { done, total },
-                });
-              },
-            })
-          ).serverIds;
-      if (serverIds) await dropStale(key, serverIds);
+      const fetched = hasRetention(record.retention)
+        ? { serverIds: await syncWithinRetention(deps, iq, key, analyser, record.retention) }
+        : await fetchAllItems(iq, key, {
+            rsm: await serviceHasRsm(key),
+            ...(record.syncCursor && { cursor: record.syncCursor }),
+            onBatch: async (items, cursor, done, total) => {
+              // Words wait for the word indexer: a sync stores first (issue 8 §1).
+              await storeItems(deps, key, analyser, items, { queueWords: true });
+              await patch(key, {
+                syncCursor: cursor,
+                syncProgress: total === undefined ? { done } : { done, total },
+              });
+            },
+          });
+      if (fetched.serverIds) await dropStale(key, fetched.serverIds);
+      if (fetched.listing) await deps.nodes.putListing(key, fetched.listing, deps.now());
       const now = deps.now();
       await patch(key, {
         syncState: 'completed',
@@ -89,6 +88,7 @@ export function createSyncEngine(deps: CacheDeps, hooks: { onIdle?: () => void }
         lastSyncAt: now,
         syncCursor: undefined,
         syncError: undefined,
+        catchUp: undefined,
         syncProgress: undefined,
       });
     } catch (caught) {

@@ -23,7 +23,8 @@ export interface FetchProgress {
  * 0.12) it lists the item ids (disco#items, XEP-0060 §5.5) and fetches them by id (§6.5.8).
  * The cursor is the ids still to fetch, so storing it after each batch makes the sync resumable.
  * One request is kept ahead of the store: fetching and writing overlap (issue 8 §1).
- * Returns the ids the server holds, when it listed them, so the caller can drop stale ones.
+ * Returns the ids the server holds, when it listed them, so the caller can drop stale ones,
+ * and the disco#items listing itself when that is how it learnt them.
  */
 /**
  * A request started before it is awaited (while the batch before is stored). Marked handled at
@@ -39,7 +40,7 @@ export async function fetchAllItems(
   iq: IqCaller,
   address: { service: string; node: string },
   options: { rsm: boolean; cursor?: NodeRecord['syncCursor'] } & FetchProgress,
-): Promise<{ serverIds?: Set<string> }> {
+): Promise<{ serverIds?: Set<string>; listing?: string[] }> {
   const { service, node } = address;
   if (options.rsm) {
     const pageAfter = (after: string | undefined) =>
@@ -98,5 +99,6 @@ export async function fetchAllItems(
     next = done < pending.length ? batchAt(done) : undefined;
     await options.onBatch(items, { pendingIds: pending.slice(done) }, done, pending.length);
   }
-  return { serverIds: new Set(serverIds) };
+  // The listing, newest first: the next catch-up finds edits by comparing with it (schema v7).
+  return { serverIds: new Set(serverIds), listing: serverIds };
 }

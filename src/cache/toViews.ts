@@ -22,6 +22,18 @@ export function toNodeView(
   if (record.syncProgress) view.progress = record.syncProgress;
   if (record.lastSyncAt !== undefined) view.lastSyncAt = record.lastSyncAt;
   if (record.config) view.config = record.config;
+  const c = record.catchUp;
+  if (c?.state === 'running') view.catchUp = { state: 'running' };
+  else if (c?.state === 'failed')
+    view.catchUp = {
+      state: 'failed',
+      error: {
+        code: isErrorCode(c.code) ? c.code : 'remote-error',
+        message: c.message,
+        at: c.at,
+        retryAt: c.retryAt,
+      },
+    };
   const e = record.syncError;
   if (e) {
     const data: RpcErrorData = {

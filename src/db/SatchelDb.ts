@@ -71,6 +71,16 @@ export interface NodeCountRow {
   unread: number;
 }
 
+/** A synced node's item ids as the server listed them at its last convergence (schema v7). */
+export interface NodeListingRow {
+  account: string;
+  service: string;
+  node: string;
+  /** Newest first, as the server lists them. */
+  ids: string[];
+  at: number;
+}
+
 export interface SettingRecord {
   key: string;
   value: unknown;
@@ -90,4 +100,5 @@ export type SatchelDb = Dexie & {
   searchNodes: Table<SearchNodeRow, [string, string, string]>;
   searchDocs: Table<SearchDoc, DocKey>;
   nodeCounts: Table<NodeCountRow, NodeKey>;
+  nodeListings: Table<NodeListingRow, NodeKey>;
 };

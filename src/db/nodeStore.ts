@@ -18,6 +18,11 @@ function fromStored(row: StoredNode): NodeRecord {
 }
 
 const keyOf = ({ account, service, node }: NodeAddress): NodeKey => [account, service, node];
+const addressOf = ({ account, service, node }: NodeAddress): NodeAddress => ({
+  account,
+  service,
+  node,
+});
 
 export function createNodeStore({ db }: { db: SatchelDb }) {
   return {
@@ -65,12 +70,20 @@ export function createNodeStore({ db }: { db: SatchelDb }) {
         return rows.map(fromStored);
       }),
 
+    /** The server's listing of the node at its last convergence (schema v7), newest first. */
+    getListing: (key: NodeAddress) =>
+      withDbErrors(async () => (await db.nodeListings.get(keyOf(key)))?.ids),
+
+    putListing: (key: NodeAddress, ids: string[], at: number) =>
+      withDbErrors(() => db.nodeListings.put({ ...addressOf(key), ids, at })),
+
     /** Forgets a node and its cached items together: no orphan items survive a failure. */
     delete: (key: NodeAddress) =>
       withDbErrors(() =>
-        db.transaction('rw', db.nodes, db.items, async () => {
+        db.transaction('rw', db.nodes, db.items, db.nodeListings, async () => {
           const [lower, upper] = prefixRange([key.account, key.service, key.node], 1);
           await db.nodes.delete(keyOf(key));
+          await db.nodeListings.delete(keyOf(key));
           await db.items
             .where('[account+service+node+itemId]')
             .between(lower, upper, true, true)

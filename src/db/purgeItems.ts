@@ -94,8 +94,12 @@ export async function purgeItems(
 
 /** Every node and item of an account ("clear everything"); returns the nodes it had. */
 export async function clearAccount(db: SatchelDb, account: string): Promise<NodeAddress[]> {
-  return db.transaction('rw', db.items, db.nodes, async () => {
+  return db.transaction('rw', db.items, db.nodes, db.nodeListings, async () => {
     const [lower, upper] = prefixRange([account], 2);
+    await db.nodeListings
+      .where('[account+service+node]')
+      .between(lower, upper, true, true)
+      .delete();
     const nodes = db.nodes.where('[account+service+node]').between(lower, upper, true, true);
     const cleared = (await nodes.primaryKeys()).map(([, service, node]) => ({
       account,

@@ -12,8 +12,12 @@ export interface ServerSubscriptions {
 }
 
 const RETRIEVE_SUBSCRIPTIONS = `${NS.pubsub}#retrieve-subscriptions`;
-/** What a server without PEP subscriptions answers (XEP-0060 §5.6.2, RFC 6120 §8.3.3). */
-const PEP_UNSUPPORTED = new Set(['feature-not-implemented', 'service-unavailable']);
+/** What a PEP service with nothing to list answers (XEP-0060 §5.6.2, RFC 6120 §8.3.3). */
+const PEP_NOTHING_TO_LIST = new Set([
+  'feature-not-implemented',
+  'service-unavailable',
+  'item-not-found',
+]);
 
 /**
  * The account's subscriptions at its own server's pubsub services: the services are discovered
@@ -46,7 +50,10 @@ export async function listServerSubscriptions(
     const [pep] = await mapConcurrently([ownPep], 1, (jid) =>
       getSubscriptions(iq, jid, undefined, { timeoutMs }),
     );
-    if (pep && !(pep.status === 'rejected' && PEP_UNSUPPORTED.has(pubsubError(pep.reason).code))) {
+    if (
+      pep &&
+      !(pep.status === 'rejected' && PEP_NOTHING_TO_LIST.has(pubsubError(pep.reason).code))
+    ) {
       jids.push(ownPep);
       answers.push(pep);
     }

@@ -80,7 +80,20 @@ export interface NodeRecord {
   syncCursor?: { pendingIds?: string[]; rsmAfter?: string };
   subscription: SubscriptionState;
   lastItemId?: string;
+  /** When the node last converged with the server: a complete sync or a catch-up. */
   lastSyncAt?: number;
+  /** A catch-up after an absence (issue 14): running, or failed and to be retried. Absent: the
+   * node converged at `lastSyncAt`, or no session has returned since. */
+  catchUp?:
+    | { state: 'running'; since: number }
+    | {
+        state: 'failed';
+        code: string;
+        message: string;
+        at: number;
+        attempts: number;
+        retryAt: number;
+      };
   config?: NodeConfig;
   /** How many items, or how old, the cache keeps of this node (issue 7). */
   retention?: RetentionPolicy;

@@ -85,6 +85,10 @@ export interface NodeView extends NodeAddress {
   itemCount?: number;
   unread?: number;
   lastSyncAt?: number;
+  /** A catch-up after an absence: running, or failed with its reason and next try. */
+  catchUp?:
+    | { state: 'running' }
+    | { state: 'failed'; error: RpcErrorData & { at: number; retryAt: number } };
   config?: NodeConfig;
 }
 

@@ -1,3 +1,4 @@
+import type { Element } from '@xmpp/xml';
 import { xml } from '@xmpp/xml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startProsody, type ProsodyServer } from '../../scripts/lib/prosody';
@@ -167,6 +168,54 @@ describe('pubsub cache against Prosody', () => {
       .sort();
     expect((await items().listItemIds(account, service(), 'blog/away')).sort()).toEqual(expected);
   });
+
+  it('catches up a 2,000-item node with 3 changes in one listing and one small fetch', async () => {
+    const node = 'blog/two-thousand';
+    await createBlog(node, 2000);
+    const sent: Element[] = [];
+    let own: Awaited<ReturnType<typeof createSatchel>> | undefined;
+    own = await createSatchel(prosody, { jid: account, password: 'pw-sat' }, await openTestDb(), {
+      iq: () => ({
+        request: (stanza, timeoutMs) => {
+          sent.push(stanza);
+          if (!own) throw new Error('not connected yet');
+          return own.live.iqCaller.request(stanza, timeoutMs);
+        },
+      }),
+    });
+    try {
+      await own.cache.follow(account, { service: service(), node });
+      await expect
+        .poll(async () => (await own?.nodes.get(key(node)))?.syncState, { timeout: 90_000 })
+        .toBe('completed');
+      await own.disconnect();
+      // While away: one post published, one edited (same id, XEP-0060 §7.1.2), one retracted.
+      await publisher.publish(service(), node, 'new', atomEntry('new'));
+      await publisher.publish(service(), node, 'p500', atomEntry('p500', { title: 'Edited' }));
+      await publisher.retract(service(), node, 'p1200');
+      await own.connect();
+      sent.length = 0;
+      await own.cache.onSessionStarted(account, false);
+      const asked = sent.map((stanza) => {
+        const query = stanza.getChild('query');
+        if (query) return `list ${String(query.attrs.node)}`;
+        const items = stanza.getChild('pubsub')?.getChild('items');
+        return `items ${items?.getChildren('item').length ?? 'all'}`;
+      });
+      expect(asked).toEqual([`list ${node}`, 'items 2']);
+      const serverIds = (await publisher.items(service(), node)).map((i) => String(i.attrs.id));
+      expect((await own.items.listItemIds(account, service(), node)).sort()).toEqual(
+        serverIds.sort(),
+      );
+      const [edited] = await own.items.getItems(account, service(), node, ['p500']);
+      expect(edited?.xml).toContain('Edited');
+      const record = await own.nodes.get(key(node));
+      expect(record?.catchUp).toBeUndefined();
+      expect(record?.lastSyncAt).toBeGreaterThan(0);
+    } finally {
+      await own.disconnect();
+    }
+  }, 180_000);
 
   it('stores a sync first and indexes its words once it completed (schema v6)', async () => {
     await createBlog('blog/words', 250);

@@ -9,6 +9,7 @@ import { v3SearchIndex } from './v3SearchIndex';
 import { v4SearchDocs } from './v4SearchDocs';
 import { v5NodeCounts } from './v5NodeCounts';
 import { v6WordIndexQueue } from './v6WordIndexQueue';
+import { v7NodeListings } from './v7NodeListings';
 
 export type { SchemaVersion } from './SchemaVersion';
 
@@ -19,4 +20,5 @@ export const schemaVersions: readonly SchemaVersion[] = [
   v4SearchDocs,
   v5NodeCounts,
   v6WordIndexQueue,
+  v7NodeListings,
 ];

@@ -61,7 +61,7 @@ export async function serverIds(publisher: XmppPeer, address: Address): Promise<
 
 /** The reader's cached items (a synced node is read from the cache). */
 async function cachedItems(page: Page, address: Address) {
-  const result = await pageRpc(page, 'pubsub.getItems', { ...address, max: 5000 });
+  const result = await pageRpc(page, 'pubsub.getItems', { ...address, max: 1000 });
   expect(result.source).toBe('cache');
   return result.items;
 }

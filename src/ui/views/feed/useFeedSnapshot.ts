@@ -48,7 +48,8 @@ export function useFeedSnapshot(address: NodeAddress) {
         current.current = snapshotFromPage(page);
         setState({ status: 'ok', snapshot: current.current });
       } catch (e) {
-        if (mine === generation.current && !quiet)
+        // Quiet keeps the snapshot shown; with none yet, the error is all there is to show.
+        if (mine === generation.current && (!quiet || !current.current))
           setState({ status: 'error', error: SatchelError.from(e) });
       }
     },

@@ -31,8 +31,11 @@ export function useLiveFeedUpdates(
         again = true; // a sync streams many events: one count in flight, one queued
         return;
       }
-      const cached = current.current?.source === 'cache';
-      counting = (cached && atTop() ? load(true) : countNew())
+      // No snapshot yet: the first page may have been read before this change was written, and
+      // its answer is still on the way. Take a new one (load drops the one on its way).
+      const snap = current.current;
+      const takeIn = !snap || (snap.source === 'cache' && atTop());
+      counting = (takeIn ? load(true) : countNew())
         .catch(() => undefined)
         .finally(() => {
           counting = undefined;
@@ -51,7 +54,7 @@ export function useLiveFeedUpdates(
       }
       if (event.purged) return void load(true);
       if (event.retracted.length > 0) {
-        if (atTop()) recount();
+        if (!current.current || atTop()) recount();
         else markRemoved(event.retracted);
       }
       if (event.upserted.length > 0) {

@@ -24,6 +24,23 @@ export function SyncStatus({ node }: { node: NodeView }) {
       );
     }
     case 'completed':
+      // "Synced" only once a catch-up after an absence converged (issue 14).
+      if (node.catchUp?.state === 'running')
+        return (
+          <span class="sync sync-progress" data-sync="catchingUp">
+            Catching up…
+          </span>
+        );
+      if (node.catchUp?.state === 'failed')
+        return (
+          <span
+            class="sync sync-error"
+            data-sync="catchUpFailed"
+            data-code={node.catchUp.error.code}
+          >
+            Catch-up failed: {node.catchUp.error.message} · cached posts kept, trying again
+          </span>
+        );
       return (
         <span class="sync sync-done" data-sync="completed">
           {node.lastSyncAt ? <RelativeTime at={node.lastSyncAt} prefix="Synced " /> : 'Synced'}

@@ -5,6 +5,7 @@ import { v3SearchIndex } from './v3SearchIndex';
 import { v4SearchDocs } from './v4SearchDocs';
 import { v5NodeCounts } from './v5NodeCounts';
 import { v6WordIndexQueue } from './v6WordIndexQueue';
+import { v7NodeListings } from './v7NodeListings';
 
 export const migrationCases: Record<number, MigrationCase> = {
   2: v2ItemReadState,
@@ -12,4 +13,5 @@ export const migrationCases: Record<number, MigrationCase> = {
   4: v4SearchDocs,
   5: v5NodeCounts,
   6: v6WordIndexQueue,
+  7: v7NodeListings,
 };
