@@ -193,6 +193,9 @@ export function startEngine(scope: ServiceWorkerGlobalScope) {
         postMessage: (m) => source.postMessage(m),
       };
       await hub.onControllerMessage(data, ports, from);
+      // A page's heartbeat paces the liveness probe: a timer of the worker's own would not
+      // keep it alive (platform-facts.md). The probe's ping has its own timeout.
+      await session.probe();
       await restored; // keep the worker alive while the session is being restored
       await background.settled(); // and while a sync or event batch is running
     },

@@ -24,7 +24,8 @@ if (!('serviceWorker' in navigator)) {
   const rpc = createRpcClient({
     container: navigator.serviceWorker,
     requestTimeoutMs: 15_000,
-    heartbeatMs: 10_000,
+    // Keeps the worker alive and paces its liveness probe of the XMPP stream (issue 14).
+    heartbeatMs: 5_000,
     helloTimeoutMs: 4_000,
     isVisible: () => document.visibilityState === 'visible',
     onVisible: (listener) => {

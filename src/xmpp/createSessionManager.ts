@@ -5,6 +5,7 @@ import type { ConnectionState, ConnectionStatus, SignInParams } from '../shared/
 import { SatchelError } from '../shared/SatchelError';
 import { accountRecordFor, type SessionTarget } from './accountRecordFor';
 import type { ConnectRequest, LiveSession } from './connectOnce';
+import { createLivenessProbe, type LivenessProbe } from './createLivenessProbe';
 import { failureInfo } from './failureInfo';
 import { reconnectDelay, type BackoffPolicy } from './reconnectDelay';
 import { trackResumption } from './trackResumption';
@@ -33,6 +34,9 @@ const UNREACHED: ReadonlySet<ErrorCode> = new Set([
   'timeout',
 ]);
 
+/** A quiet session is pinged at a page's heartbeat (every 5 s); no answer in 4 s: dead. */
+const PROBE = { quietMs: 4_000, timeoutMs: 4_000 };
+
 /** Errors after which retrying cannot help: the user must sign in again. */
 const FATAL: ReadonlySet<ErrorCode> = new Set(['auth-failed', 'plain-refused', 'no-mechanism']);
 
@@ -51,6 +55,10 @@ export function createSessionManager(deps: SessionManagerDeps) {
   let retryTimer: ReturnType<typeof setTimeout> | undefined;
   let connecting: Promise<void> | undefined;
   let generation = 0; // bumps on sign-in/out so stale attempts drop their results
+  let probe: LivenessProbe | undefined;
+  // The last session died unanswered (the network is gone): "offline" until one works again,
+  // whatever navigator.onLine says (it lags, and knows nothing of a dead route).
+  let unanswered = false;
 
   function setState(status: ConnectionStatus, patch: Partial<ConnectionState> = {}): void {
     const { nextAttemptAt: _n, boundJid: _b, resumed: _r, restoring: _s, ...kept } = state;
@@ -68,6 +76,7 @@ export function createSessionManager(deps: SessionManagerDeps) {
   const failure = (error: SatchelError) => failureInfo(error, deps.now());
 
   function handleStanza(stanza: Element): void {
+    probe?.heard();
     try {
       deps.onStanza(stanza);
     } catch (error) {
@@ -140,9 +149,24 @@ export function createSessionManager(deps: SessionManagerDeps) {
       log: deps.log,
     });
     entity.on('disconnect', () => onLost(session));
+    probe = createLivenessProbe({
+      request: (stanza, timeoutMs) => session.iqCaller.request(stanza, timeoutMs),
+      domain: current.account.split('@')[1] ?? current.account,
+      now: deps.now,
+      ...PROBE,
+      onDead: (reason) => {
+        if (live !== session) return;
+        deps.log(`no answer from the server (${reason}): the connection is dead`);
+        unanswered = true;
+        onLost(session);
+        // Its close may never be answered either; the library gives up on its own timeouts.
+        void entity.disconnect().catch(() => undefined);
+      },
+    });
     // Online only once a restarted worker could resume: the browser may stop it right after.
     await resumable;
     if (live !== session) return; // lost meanwhile: onLost already scheduled a retry
+    unanswered = false;
     setState('online', {
       boundJid: session.boundJid,
       resumed: session.resumed,
@@ -154,6 +178,7 @@ export function createSessionManager(deps: SessionManagerDeps) {
   function onLost(session: LiveSession): void {
     if (live !== session) return;
     live = undefined;
+    probe = undefined;
     scheduleRetry(new SatchelError('connection-lost'));
   }
 
@@ -164,7 +189,7 @@ export function createSessionManager(deps: SessionManagerDeps) {
     // A worker's navigator.onLine lags the network (and may never hear `online`): while it says
     // offline the status says so, but the back-off keeps trying. Waiting for a page to report
     // the network could leave the session offline for good after one unlucky attempt.
-    const status = deps.isBrowserOnline() ? 'reconnecting' : 'offline';
+    const status = deps.isBrowserOnline() && !unanswered ? 'reconnecting' : 'offline';
     setState(status, { lastFailure: failure(error), nextAttemptAt: deps.now() + delay });
     retryTimer = setTimeout(() => void run(false, true), delay);
   }
@@ -201,6 +226,8 @@ export function createSessionManager(deps: SessionManagerDeps) {
     target = undefined;
     const session = live;
     live = undefined;
+    probe = undefined;
+    unanswered = false;
     if (session) await session.client.entity.stop().catch(() => undefined);
     if (account) await deps.persistence.forgetAccount(account);
     setState('signedOut', error ? { lastFailure: failure(error) } : {});
@@ -269,7 +296,14 @@ export function createSessionManager(deps: SessionManagerDeps) {
       return runAgain(true);
     },
 
+    /** A page's heartbeat: a quiet session is asked whether it is still there. */
+    probe(): Promise<void> {
+      return probe?.probe() ?? Promise.resolve();
+    },
+
     networkChanged(online: boolean): void {
+      // The network changed under a live session: it may be dead without anyone saying so.
+      if (live) void probe?.probe(true);
       if (!target || live) return;
       if (online) void runAgain(false).catch((e: unknown) => deps.log('reconnect failed', e));
       else scheduleRetry(new SatchelError('browser-offline'));

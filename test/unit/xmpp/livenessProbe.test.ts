@@ -1,0 +1,72 @@
+import type { Element } from '@xmpp/xml';
+import { describe, expect, it } from 'vitest';
+import { createLivenessProbe } from '../../../src/xmpp/createLivenessProbe';
+
+/** A probe on a fake clock whose ping is answered by `answer`. */
+function probeWith(answer: (stanza: Element) => Promise<Element>) {
+  let clock = 0;
+  const sent: Element[] = [];
+  const deaths: string[] = [];
+  const probe = createLivenessProbe({
+    request: (stanza) => {
+      sent.push(stanza);
+      return answer(stanza);
+    },
+    domain: 'example.org',
+    now: () => clock,
+    quietMs: 4_000,
+    timeoutMs: 4_000,
+    onDead: (reason) => deaths.push(reason),
+  });
+  return { probe, sent, deaths, advance: (ms: number) => (clock += ms) };
+}
+
+const alive = (stanza: Element) => Promise.resolve(stanza);
+const stanzaError = () =>
+  Promise.reject(
+    Object.assign(new Error('service-unavailable'), {
+      name: 'StanzaError',
+      condition: 'service-unavailable',
+    }),
+  );
+const timeout = () => Promise.reject(Object.assign(new Error('timeout'), { name: 'TimeoutError' }));
+
+describe('createLivenessProbe (XEP-0199 §4.2)', () => {
+  it('pings the server only once the session has been quiet', async () => {
+    const { probe, sent, advance } = probeWith(alive);
+    await probe.probe();
+    expect(sent).toHaveLength(0);
+    advance(4_000);
+    await probe.probe();
+    expect(sent.map((s) => s.toString())).toEqual([
+      '<iq type="get" to="example.org"><ping xmlns="urn:xmpp:ping"/></iq>',
+    ]);
+    probe.heard();
+    advance(3_000);
+    await probe.probe();
+    expect(sent).toHaveLength(1);
+  });
+
+  it('takes an error reply for a live stream, and no answer for a dead one, once', async () => {
+    const answered = probeWith(stanzaError);
+    await answered.probe.probe(true);
+    expect(answered.deaths).toEqual([]);
+    const silent = probeWith(timeout);
+    await silent.probe.probe(true);
+    await silent.probe.probe(true);
+    expect(silent.deaths).toEqual(['timeout']);
+    expect(silent.sent).toHaveLength(1);
+  });
+
+  it('sends one ping at a time', async () => {
+    let release = (): void => undefined;
+    const { probe, sent } = probeWith(
+      (stanza) => new Promise((resolve) => (release = () => resolve(stanza))),
+    );
+    const first = probe.probe(true);
+    const second = probe.probe(true);
+    release();
+    await Promise.all([first, second]);
+    expect(sent).toHaveLength(1);
+  });
+});
