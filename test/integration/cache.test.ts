@@ -173,20 +173,24 @@ describe('pubsub cache against Prosody', () => {
     const node = 'blog/two-thousand';
     await createBlog(node, 2000);
     const sent: Element[] = [];
-    let own: Awaited<ReturnType<typeof createSatchel>> | undefined;
-    own = await createSatchel(prosody, { jid: account, password: 'pw-sat' }, await openTestDb(), {
-      iq: () => ({
-        request: (stanza, timeoutMs) => {
-          sent.push(stanza);
-          if (!own) throw new Error('not connected yet');
-          return own.live.iqCaller.request(stanza, timeoutMs);
-        },
-      }),
-    });
+    const own = await createSatchel(
+      prosody,
+      { jid: account, password: 'pw-sat' },
+      await openTestDb(),
+      {
+        iq: () => ({
+          request: (stanza, timeoutMs) => {
+            sent.push(stanza);
+            // Called only once createSatchel has returned (the harness connects without it).
+            return own.live.iqCaller.request(stanza, timeoutMs);
+          },
+        }),
+      },
+    );
     try {
       await own.cache.follow(account, { service: service(), node });
       await expect
-        .poll(async () => (await own?.nodes.get(key(node)))?.syncState, { timeout: 90_000 })
+        .poll(async () => (await own.nodes.get(key(node)))?.syncState, { timeout: 90_000 })
         .toBe('completed');
       await own.disconnect();
       // While away: one post published, one edited (same id, XEP-0060 §7.1.2), one retracted.
