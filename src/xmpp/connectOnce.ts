@@ -39,6 +39,9 @@ export interface ConnectDeps {
   onMalformed: (reason: string) => void;
 }
 
+/** How long a WebSocket may take to open the XML stream (RFC 7395 §3.3) before we give up. */
+const OPEN_TIMEOUT_MS = 5_000;
+
 /**
  * One connection attempt: open the stream, authenticate, then resume (XEP-0198 §5) or bind.
  * Resolves when the session is usable and, where the server offers XEP-0198, resumable (its
@@ -92,6 +95,7 @@ export async function connectOnce(
   });
 
   let timer: ReturnType<typeof setTimeout> | undefined;
+  let openTimer: ReturnType<typeof setTimeout> | undefined;
   const outcome = new Promise<{ resumed: boolean }>((resolve, reject) => {
     entity.on('status', (status) => {
       if (status === 'open') reachedOpen = true;
@@ -110,6 +114,15 @@ export async function connectOnce(
     timer = setTimeout(
       () => reject(new SatchelError('timeout', `no session after ${request.timeoutMs} ms`)),
       request.timeoutMs,
+    );
+    // No stream header yet: the route is dead (a network that swallows everything accepts the
+    // connection and answers nothing). Fail early, so the next try can find the network back.
+    openTimer = setTimeout(
+      () => {
+        if (!reachedOpen)
+          reject(new SatchelError('timeout', `no stream opened after ${OPEN_TIMEOUT_MS} ms`));
+      },
+      Math.min(OPEN_TIMEOUT_MS, request.timeoutMs),
     );
     entity
       .start()
@@ -133,6 +146,7 @@ export async function connectOnce(
     });
   } finally {
     clearTimeout(timer);
+    clearTimeout(openTimer);
   }
 }
 

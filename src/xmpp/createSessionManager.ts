@@ -34,8 +34,12 @@ const UNREACHED: ReadonlySet<ErrorCode> = new Set([
   'timeout',
 ]);
 
-/** A quiet session is pinged at a page's heartbeat (every 5 s); no answer in 4 s: dead. */
-const PROBE = { quietMs: 4_000, timeoutMs: 4_000 };
+/** A session quiet for a second is pinged at a page's heartbeat (every 5 s); no answer in 4 s:
+ * dead. So a vanished network is noticed within 10 s while a page is open. */
+const PROBE = { quietMs: 1_000, timeoutMs: 4_000 };
+/** While the network is known dead, tries stay this close: it is our route that failed, not a
+ * server to spare, and the user is waiting to be back within seconds of the network. */
+const UNANSWERED_MAX_DELAY_MS = 4_000;
 
 /** Errors after which retrying cannot help: the user must sign in again. */
 const FATAL: ReadonlySet<ErrorCode> = new Set(['auth-failed', 'plain-refused', 'no-mechanism']);
@@ -185,7 +189,8 @@ export function createSessionManager(deps: SessionManagerDeps) {
   function scheduleRetry(error: SatchelError): void {
     clearTimeout(retryTimer);
     if (!target) return;
-    const delay = reconnectDelay(attempt++, deps.random, deps.backoff);
+    const backoff = reconnectDelay(attempt++, deps.random, deps.backoff);
+    const delay = unanswered ? Math.min(backoff, UNANSWERED_MAX_DELAY_MS) : backoff;
     // A worker's navigator.onLine lags the network (and may never hear `online`): while it says
     // offline the status says so, but the back-off keeps trying. Waiting for a page to report
     // the network could leave the session offline for good after one unlucky attempt.

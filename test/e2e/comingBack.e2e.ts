@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { startFaultProxy } from '../../scripts/lib/faultProxy';
 import { startProsody, type ProsodyServer } from '../../scripts/lib/prosody';
 import { connectPeer, type XmppPeer } from '../../scripts/lib/xmppPeer';
 import { feedHref } from '../../src/shared/appPaths';
@@ -10,6 +11,7 @@ import {
   type LaunchedBrowser,
 } from '../support/browser';
 import {
+  cachedIds,
   changeWhileAway,
   MICROBLOG,
   posts,
@@ -17,7 +19,7 @@ import {
   expectConverged,
 } from '../support/comingBack/awayScenario';
 import { pageRpc } from '../support/pageRpc';
-import { signIn } from '../support/signIn';
+import { signIn, statusIs } from '../support/signIn';
 
 // Issue 14: coming back is exact. A reader follows a microblog, goes away in one of the ways a
 // browser goes away, the publisher publishes, edits and retracts meanwhile, and the reader comes
@@ -48,7 +50,7 @@ async function launch(reopen?: string): Promise<{ browser: LaunchedBrowser; page
 const LIVE = { timeout: 10_000 };
 
 /** A publisher with a 30-post microblog, and a reader who follows it and has it open. */
-async function readerFollowing(name: string) {
+async function readerFollowing(name: string, wsUrl = prosody.wsUrl) {
   const publisherJid = await prosody.register(`${name}-pub`, 'pw-pub');
   const publisher = await connectPeer({
     wsUrl: prosody.wsUrl,
@@ -64,7 +66,7 @@ async function readerFollowing(name: string) {
   const { browser, page } = await launch();
   await page.goto(appUrl);
   await serviceWorkerReady(page);
-  await signIn(page, reader, prosody.wsUrl);
+  await signIn(page, reader, wsUrl);
   await pageRpc(page, 'cache.follow', address);
   await page.goto(new URL(feedHref(address), appUrl).href);
   await expect
@@ -120,5 +122,110 @@ describe('coming back is exact', () => {
     const { page } = await launch(browser.userDataDir);
     await page.goto(new URL(feedHref(address), appUrl).href);
     await expectConverged(page, again, address, NEWEST);
+  }, 120_000);
+
+  it('after the network vanished under an open feed: noticed, recovered, converged', async () => {
+    // A route that swallows everything (the fault proxy's stall): no close reaches either end,
+    // as when a laptop leaves its network. Browser offline emulation would not close it either.
+    const proxy = await startFaultProxy({ target: { host: '127.0.0.1', port: prosody.httpPort } });
+    try {
+      const { publisher, address, page } = await readerFollowing(
+        'stalled',
+        proxy.wsUrlFor(prosody.wsUrl),
+      );
+      proxy.stall();
+      // Within 10 s (issue 14), plus a second for the status poll and render on a busy machine.
+      await statusIs(page, 'offline', 11_000);
+      await changeWhileAway(publisher, address);
+      proxy.pass();
+      await statusIs(page, 'online', 11_000);
+      await expectConverged(page, publisher, address, NEWEST);
+    } finally {
+      await proxy.close();
+    }
+  }, 120_000);
+
+  it('after the worker was stopped five times in the middle of a catch-up', async () => {
+    // Each request takes 0.4 s and more (the fault proxy's slow), so the catch-up of 3,000 new
+    // posts (30 fetches) is long enough to be stopped in the middle five times.
+    const proxy = await startFaultProxy({ target: { host: '127.0.0.1', port: prosody.httpPort } });
+    try {
+      const { publisher, address, browser } = await readerFollowing(
+        'interrupted',
+        proxy.wsUrlFor(prosody.wsUrl),
+      );
+      await browser.quit();
+      await prosody.restart(); // no resumption: a catch-up of the whole absence
+      const again = await connectPeer({
+        wsUrl: prosody.wsUrl,
+        jid: publisher.bareJid,
+        password: 'pw-pub',
+      });
+      peers.push(again);
+      await again.publishMany(address.service, address.node, posts('many', 0, 3000), 8);
+      await changeWhileAway(again, address);
+      proxy.slow(200);
+      const { page } = await launch(browser.userDataDir);
+      await page.goto(new URL(feedHref(address), appUrl).href);
+      for (let stop = 0; stop < 5; stop++) {
+        // The catch-up runs and has stored something since the last stop: stop the worker.
+        await page.locator('[data-sync="catchingUp"]').waitFor({ timeout: 30_000 });
+        const before = (await cachedIds(page, address)).length;
+        await expect
+          .poll(async () => (await cachedIds(page, address)).length, { timeout: 30_000 })
+          .toBeGreaterThan(before);
+        const node = (await pageRpc(page, 'cache.getNode', address)).node;
+        expect(node?.catchUp?.state).toBe('running');
+        await stopServiceWorkers(page);
+        await page.reload();
+      }
+      proxy.pass();
+      await expectConverged(page, again, address, 'Post many2999');
+    } finally {
+      await proxy.close();
+    }
+  }, 240_000);
+
+  it('after a purge and a node deletion while away', async () => {
+    const { publisher, address, browser, page } = await readerFollowing('purged');
+    // A node of the pubsub service: there a deleted node answers item-not-found (XEP-0060
+    // §6.5.9.11). Prosody's PEP answers a deleted node like a forbidden one: that catch-up
+    // fails on the node with the reason and keeps its items, as it should for a refusal.
+    const second = { service: prosody.pubsubService, node: `second-${Date.now()}` };
+    await publisher.createNode(second.service, second.node, { 'pubsub#access_model': 'open' });
+    await publisher.publishMany(second.service, second.node, posts('s', 0, 5));
+    await pageRpc(page, 'cache.follow', second);
+    await expect
+      .poll(async () => (await pageRpc(page, 'cache.getNode', second)).node?.syncState, {
+        timeout: 30_000,
+      })
+      .toBe('completed');
+    await browser.quit();
+    await prosody.restart();
+    const again = await connectPeer({
+      wsUrl: prosody.wsUrl,
+      jid: publisher.bareJid,
+      password: 'pw-pub',
+    });
+    peers.push(again);
+    await again.purge(address.service, address.node);
+    await again.deleteNode(second.service, second.node);
+    const reopened = await launch(browser.userDataDir);
+    await reopened.page.goto(new URL(feedHref(address), appUrl).href);
+    await expect
+      .poll(
+        async () =>
+          (await pageRpc(reopened.page, 'pubsub.getItems', { ...address, max: 10 })).total,
+        {
+          timeout: 30_000,
+        },
+      )
+      .toBe(0);
+    await reopened.page.getByText('No posts yet.').waitFor({ timeout: 10_000 });
+    await expect
+      .poll(async () => (await pageRpc(reopened.page, 'cache.getNode', second)).node, {
+        timeout: 30_000,
+      })
+      .toBeNull();
   }, 120_000);
 });
