@@ -1,4 +1,5 @@
 import type { NodeView } from '../../../shared/protocol';
+import { connection } from '../../state/appState';
 import { RelativeTime } from '../common/RelativeTime';
 
 /** The node's cache state in words: syncing with progress, freshness, or the failure. */
@@ -25,6 +26,15 @@ export function SyncStatus({ node }: { node: NodeView }) {
     }
     case 'completed':
       // "Synced" only once a catch-up after an absence converged (issue 14).
+      // A catch-up a stopped worker left running goes on once a session returns; until then
+      // the cache is as of its last sync, and says so.
+      if (node.catchUp?.state === 'running' && connection.value.status !== 'online')
+        return (
+          <span class="sync sync-waiting" data-sync="catchUpWaiting">
+            {node.lastSyncAt ? <RelativeTime at={node.lastSyncAt} prefix="Synced " /> : 'Synced'},
+            to be caught up once online
+          </span>
+        );
       if (node.catchUp?.state === 'running')
         return (
           <span class="sync sync-progress" data-sync="catchingUp">
