@@ -35,6 +35,9 @@ export type ProtocolVersion = 1;
 // ---------------------------------------------------------------------------------------------
 // Session
 
+/** `offline`: no network, or no server answering a session that had worked; saved posts are
+ * what there is, and the engine keeps trying quietly. `reconnecting`: a connection that just
+ * dropped, or a failure the user should see (shared/failureMeaning.ts). */
 export type ConnectionStatus = 'signedOut' | 'connecting' | 'online' | 'reconnecting' | 'offline';
 
 export interface FailureInfo {

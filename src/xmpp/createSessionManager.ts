@@ -1,5 +1,6 @@
 import type { Element } from '@xmpp/xml';
 import type { ErrorCode } from '../shared/errorCodes';
+import { failureMeaning } from '../shared/failureMeaning';
 import { checkWebsocketUrl, parseAccountJid } from '../shared/jid';
 import type { ConnectionState, ConnectionStatus, SignInParams } from '../shared/protocol';
 import { SatchelError } from '../shared/SatchelError';
@@ -46,9 +47,10 @@ const FATAL: ReadonlySet<ErrorCode> = new Set(['auth-failed', 'plain-refused', '
 
 /**
  * The one XMPP session of this browser profile, held by the service worker. A state machine:
- * signedOut → connecting → online ⇄ reconnecting/offline → signedOut. It owns retries (back-off
- * with jitter), resumption (XEP-0198, persisted so a restarted worker resumes) and the
- * persisted credentials (SCRAM keys, never the password).
+ * signedOut → connecting → online ⇄ reconnecting/offline → signedOut. "Offline" is no network or
+ * no server answering; "reconnecting" a dropped connection or a failure the user should see. It
+ * owns retries (back-off with jitter), resumption (XEP-0198, persisted so a restarted worker
+ * resumes) and the persisted credentials (SCRAM keys, never the password).
  */
 export function createSessionManager(deps: SessionManagerDeps) {
   // Until restore() has read the stored account, 'signedOut' is only a guess (protocol.ts).
@@ -98,7 +100,9 @@ export function createSessionManager(deps: SessionManagerDeps) {
       scheduleRetry(new SatchelError('browser-offline'));
       return;
     }
-    setState(first ? 'connecting' : 'reconnecting');
+    // Offline, a background attempt changes nothing the reader sees: the status stays offline
+    // rather than flipping to "reconnecting" and back with every try.
+    setState(first ? 'connecting' : state.status === 'offline' ? 'offline' : 'reconnecting');
     const resource = await deps.persistence.installResource();
     const saved = await deps.persistence.loadResumption(current.account);
     const fresh = saved && deps.now() - saved.savedAt < (saved.maxSeconds ?? 300) * 1000;
@@ -191,10 +195,14 @@ export function createSessionManager(deps: SessionManagerDeps) {
     if (!target) return;
     const backoff = reconnectDelay(attempt++, deps.random, deps.backoff);
     const delay = unanswered ? Math.min(backoff, UNANSWERED_MAX_DELAY_MS) : backoff;
-    // A worker's navigator.onLine lags the network (and may never hear `online`): while it says
-    // offline the status says so, but the back-off keeps trying. Waiting for a page to report
-    // the network could leave the session offline for good after one unlucky attempt.
-    const status = deps.isBrowserOnline() && !unanswered ? 'reconnecting' : 'offline';
+    // Every retry follows a session that worked: no network or no server answering is being
+    // offline, not a fault (shared/failureMeaning.ts), and so is a session that stopped
+    // answering (the liveness probe). A worker's navigator.onLine lags the network (and may
+    // never hear `online`): while it says offline the status says so, but the back-off keeps
+    // trying. Waiting for a page to report the network could leave the session offline for good.
+    const offline =
+      unanswered || !deps.isBrowserOnline() || failureMeaning(error, true) === 'offline';
+    const status = offline ? 'offline' : 'reconnecting';
     setState(status, { lastFailure: failure(error), nextAttemptAt: deps.now() + delay });
     retryTimer = setTimeout(() => void run(false, true), delay);
   }

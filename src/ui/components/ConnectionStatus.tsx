@@ -1,15 +1,9 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { ConnectionState } from '../../shared/protocol';
 import { useRpc } from '../rpcContext';
 import { channel, connection } from '../state/appState';
-
-const LABELS: Record<ConnectionState['status'], string> = {
-  signedOut: 'Signed out',
-  connecting: 'Connecting…',
-  online: 'Online',
-  reconnecting: 'Reconnecting',
-  offline: 'Offline',
-};
+import { RelativeTime } from '../views/common/RelativeTime';
+import { summarizeStatus } from './statusSummary';
+import { useNewestSync } from './useNewestSync';
 
 function formatTime(epochMs: number): string {
   return new Date(epochMs).toLocaleTimeString(undefined, {
@@ -19,11 +13,15 @@ function formatTime(epochMs: number): string {
   });
 }
 
-/** Always visible: the session's status, and the last failure with when it happened. */
+/**
+ * Always visible: the session's status. Offline it says that saved posts are shown and how
+ * fresh they are; a failure is shown, as an error, only when something is actually wrong.
+ */
 export function ConnectionStatus() {
   const state = connection.value;
   const rpc = useRpc();
   const [now, setNow] = useState(Date.now());
+  const [retrying, setRetrying] = useState(false);
   useEffect(() => {
     if (state.nextAttemptAt === undefined) return;
     const timer = setInterval(() => {
@@ -33,11 +31,16 @@ export function ConnectionStatus() {
       clearInterval(timer);
     };
   }, [state.nextAttemptAt]);
-  const retryIn =
-    state.nextAttemptAt === undefined
-      ? undefined
-      : Math.max(0, Math.ceil((state.nextAttemptAt - now) / 1000));
+  const summary = summarizeStatus(state, now);
+  const syncedAt = useNewestSync(summary.offline, state.since);
   const engine = channel.value === 'ready' ? '' : ' (engine starting…)';
+  const retry = () => {
+    setRetrying(true);
+    rpc
+      .call('session.reconnectNow', {})
+      .catch(() => undefined) // the status shows the outcome
+      .finally(() => setRetrying(false));
+  };
   return (
     <div
       class="connection-status"
@@ -46,26 +49,32 @@ export function ConnectionStatus() {
       data-status={state.status}
       data-resumed={state.resumed === true ? 'true' : undefined}
       data-testid="connection-status"
+      title={summary.reason}
     >
       <span class={`status-dot status-${state.status}`} aria-hidden="true" />
       <span class="status-label">
-        {state.restoring ? 'Starting…' : LABELS[state.status]}
-        {retryIn !== undefined && state.status === 'reconnecting' ? ` in ${retryIn} s` : ''}
-        {state.status === 'online' && state.account ? ` as ${state.account}` : ''}
+        {summary.label}
         {engine}
+        {summary.offline && syncedAt !== undefined ? (
+          <span class="status-saved">
+            {' · '}
+            <span class="status-long">showing saved posts, last synced </span>
+            <span class="status-short">synced </span>
+            {/* The age ticks each minute: not worth announcing every time. */}
+            <span aria-live="off">
+              <RelativeTime at={syncedAt} />
+            </span>
+          </span>
+        ) : null}
       </span>
-      {state.lastFailure && state.status !== 'online' ? (
-        <span class="status-failure" data-code={state.lastFailure.code}>
-          {state.lastFailure.message} ({formatTime(state.lastFailure.at)})
+      {summary.error ? (
+        <span class="status-failure status-error" data-code={summary.error.code}>
+          {summary.error.message} ({formatTime(summary.error.at)})
         </span>
       ) : null}
-      {state.status === 'reconnecting' || state.status === 'offline' ? (
-        <button
-          type="button"
-          class="link-button"
-          onClick={() => void rpc.call('session.reconnectNow', {}).catch(() => undefined)}
-        >
-          Retry now
+      {summary.canRetry ? (
+        <button type="button" class="link-button" disabled={retrying} onClick={retry}>
+          {retrying ? 'Retrying…' : 'Retry now'}
         </button>
       ) : null}
     </div>

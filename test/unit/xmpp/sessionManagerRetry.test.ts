@@ -65,9 +65,9 @@ test('reconnectNow during a failing attempt starts the next one when it fails', 
   expect(attempts).toHaveLength(2);
   attempts[1]!.reject(new SatchelError('server-unreachable'));
   await asked;
-  // Back to waiting out the back-off, with the failure shown.
+  // Back to waiting out the back-off, offline (nobody answers), with the reason kept.
   expect(states.at(-1)).toMatchObject({
-    status: 'reconnecting',
+    status: 'offline',
     lastFailure: { code: 'server-unreachable' },
   });
   await manager.signOut();
@@ -80,7 +80,7 @@ test('without a request, a failed attempt waits for the back-off', async () => {
   attempts[0]!.reject(new SatchelError('server-unreachable'));
   await restoring;
   expect(attempts).toHaveLength(1);
-  expect(states.at(-1)?.status).toBe('reconnecting');
+  expect(states.at(-1)?.status).toBe('offline');
   expect(states.at(-1)?.nextAttemptAt).toBeGreaterThan(Date.now() + 60_000);
   await manager.signOut();
 });

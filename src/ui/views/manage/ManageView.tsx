@@ -9,7 +9,7 @@ import { LoadingState } from '../common/LoadingState';
 import { useViewHeading } from '../common/useViewHeading';
 import { ConfirmButton } from './ConfirmButton';
 import { ExportImportPanel } from './ExportImportPanel';
-import { NodeStatsRow } from './NodeStatsRow';
+import { NodeStatsTable } from './NodeStatsTable';
 import { PurgeForm } from './PurgeForm';
 import { StorageUsage } from './StorageUsage';
 
@@ -47,31 +47,12 @@ export function ManageView() {
           {data.nodes.length === 0 ? (
             <EmptyState title="Nothing is cached yet." />
           ) : (
-            <div class="table-scroll">
-              <table class="node-stats" aria-label="Cached feeds">
-                <thead>
-                  <tr>
-                    <th scope="col">Feed</th>
-                    <th scope="col">Items</th>
-                    <th scope="col">Size</th>
-                    <th scope="col">State</th>
-                    <th scope="col">Keep</th>
-                    <th scope="col">Actions</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {data.nodes.map((node) => (
-                    <NodeStatsRow
-                      key={`${node.service}\n${node.node}`}
-                      stats={node}
-                      account={account}
-                      onChanged={changed}
-                      onError={setError}
-                    />
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <NodeStatsTable
+              nodes={data.nodes}
+              account={account}
+              onChanged={changed}
+              onError={setError}
+            />
           )}
           <PurgeForm nodes={data.nodes} account={account} onChanged={changed} onError={setError} />
           <ExportImportPanel onChanged={changed} onError={setError} />

@@ -20,6 +20,15 @@ interface Props {
   onError: (error: SatchelError) => void;
 }
 
+/** A cell's column name, seen only in the stacked layout (the header says it to screen readers). */
+function CellLabel({ name }: { name: string }) {
+  return (
+    <span class="cell-label" aria-hidden="true">
+      {name}
+    </span>
+  );
+}
+
 /** One cached node: its figures, state, retention and actions. */
 export function NodeStatsRow({ stats, account, onChanged, onError }: Props) {
   const rpc = useRpc();
@@ -33,8 +42,8 @@ export function NodeStatsRow({ stats, account, onChanged, onError }: Props) {
     downloadFile(atom, fileNameFor(title, 'atom'), 'application/atom+xml');
   };
   return (
-    <tr data-node={stats.node} data-service={stats.service}>
-      <th scope="row">
+    <tr role="row" data-node={stats.node} data-service={stats.service}>
+      <th scope="row" role="rowheader">
         <Link href={feedHref(at)}>{title}</Link>
         <span class="muted node-address">
           {stats.service}
@@ -42,14 +51,21 @@ export function NodeStatsRow({ stats, account, onChanged, onError }: Props) {
           {stats.type ? ` · ${stats.type}` : ''}
         </span>
       </th>
-      <td data-testid="item-count">
-        {stats.itemCount.toLocaleString()}
-        {stats.pinnedCount > 0 ? (
-          <span class="muted"> ({stats.pinnedCount.toLocaleString()} pinned)</span>
-        ) : null}
+      <td role="cell">
+        <CellLabel name="Items" />
+        <span data-testid="item-count">
+          {stats.itemCount.toLocaleString()}
+          {stats.pinnedCount > 0 ? (
+            <span class="muted"> ({stats.pinnedCount.toLocaleString()} pinned)</span>
+          ) : null}
+        </span>
       </td>
-      <td>{`${stats.bytesExact ? '' : '≈ '}${formatBytes(stats.bytes)}`}</td>
-      <td>
+      <td role="cell">
+        <CellLabel name="Size" />
+        {`${stats.bytesExact ? '' : '≈ '}${formatBytes(stats.bytes)}`}
+      </td>
+      <td role="cell">
+        <CellLabel name="State" />
         <span data-sync={stats.syncState}>{stats.syncState}</span>
         {stats.lastSyncAt !== undefined ? (
           <span class="muted">
@@ -64,7 +80,8 @@ export function NodeStatsRow({ stats, account, onChanged, onError }: Props) {
           </span>
         ) : null}
       </td>
-      <td>
+      <td role="cell">
+        <CellLabel name="Keep" />
         <RetentionEditor
           at={at}
           retention={stats.retention}
@@ -72,8 +89,8 @@ export function NodeStatsRow({ stats, account, onChanged, onError }: Props) {
           onError={onError}
         />
       </td>
-      <td>
-        <div class="node-actions">
+      <td role="cell">
+        <div class="node-actions" role="group" aria-label={`Actions on ${title}`}>
           <ConfirmButton
             label="Resync"
             busyLabel="Resyncing…"

@@ -34,7 +34,7 @@ export function RetentionEditor({ at, retention, onChanged, onError }: Props) {
     return (
       <button
         type="button"
-        class="quiet"
+        class="quiet retention-button"
         onClick={() => setEditing(true)}
         title="Change what is kept"
       >
