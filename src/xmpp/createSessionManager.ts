@@ -6,8 +6,9 @@ import type { ConnectionState, ConnectionStatus, SignInParams } from '../shared/
 import { SatchelError } from '../shared/SatchelError';
 import { accountRecordFor, type SessionTarget } from './accountRecordFor';
 import type { ConnectRequest, LiveSession } from './connectOnce';
-import { createLivenessProbe, type LivenessProbe } from './createLivenessProbe';
+import type { LivenessProbe } from './createLivenessProbe';
 import { failureInfo } from './failureInfo';
+import { probeSession } from './probeSession';
 import { reconnectDelay, type BackoffPolicy } from './reconnectDelay';
 import { trackResumption } from './trackResumption';
 import type { SessionPersistence } from './SessionPersistence';
@@ -35,9 +36,6 @@ const UNREACHED: ReadonlySet<ErrorCode> = new Set([
   'timeout',
 ]);
 
-/** A session quiet for a second is pinged at a page's heartbeat (every 5 s); no answer in 4 s:
- * dead. So a vanished network is noticed within 10 s while a page is open. */
-const PROBE = { quietMs: 1_000, timeoutMs: 4_000 };
 /** While the network is known dead, tries stay this close: it is our route that failed, not a
  * server to spare, and the user is waiting to be back within seconds of the network. */
 const UNANSWERED_MAX_DELAY_MS = 4_000;
@@ -157,18 +155,13 @@ export function createSessionManager(deps: SessionManagerDeps) {
       log: deps.log,
     });
     entity.on('disconnect', () => onLost(session));
-    probe = createLivenessProbe({
-      request: (stanza, timeoutMs) => session.iqCaller.request(stanza, timeoutMs),
-      domain: current.account.split('@')[1] ?? current.account,
+    probe = probeSession(session, current.account, {
       now: deps.now,
-      ...PROBE,
       onDead: (reason) => {
         if (live !== session) return;
         deps.log(`no answer from the server (${reason}): the connection is dead`);
         unanswered = true;
         onLost(session);
-        // Its close may never be answered either; the library gives up on its own timeouts.
-        void entity.disconnect().catch(() => undefined);
       },
     });
     // Online only once a restarted worker could resume: the browser may stop it right after.
