@@ -1,4 +1,3 @@
-import { getItems } from '../pubsub/getItems';
 import { getItemsByIds } from '../pubsub/getItemsByIds';
 import type { NodeRecord } from '../shared/records';
 import { SatchelError } from '../shared/SatchelError';
@@ -22,7 +21,8 @@ export type CatchUpResult =
  * convergence (planCatchUp.ts: new, edited and retracted items), then one fetch by id (§6.5.8)
  * of what changed. A node the service no longer has (deleted while away, §8.4) is deleted here
  * too. A node with a retention policy fetches only its newest items. The listing is stored for
- * the next catch-up; the caller marks the node converged.
+ * the next catch-up, with what is left to fetch while it runs; the caller marks the node
+ * converged.
  */
 export async function catchUpNode(
   deps: CacheDeps,
@@ -42,7 +42,7 @@ export async function catchUpNode(
     return { outcome: 'nodeDeleted' };
   }
   const previous = listed.items ? undefined : await deps.nodes.getListing(key);
-  const plan = planCatchUp(listed.ids, cachedBefore, previous);
+  const plan = planCatchUp(listed.ids, cachedBefore, previous?.ids);
   if (plan.remove.length > 0) {
     await deps.items.deleteItems(key.account, key.service, key.node, plan.remove);
     deps.emitItems({ ...key, upserted: [], retracted: plan.remove });
@@ -64,21 +64,26 @@ export async function catchUpNode(
     );
     fetched = added = stored.length;
   } else {
-    await getItemsByIds(iq, key.service, key.node, plan.fetch, 100, {
-      onBatch: async (batch) => {
+    // What a stopped catch-up had still to fetch, and without a listing to compare with the
+    // newest items (an edit leaves no other trace then): one fetch by id with the changes.
+    const onServer = new Set(listed.ids);
+    const fetch = [
+      ...new Set([
+        ...plan.fetch,
+        ...(previous?.pending ?? []).filter((id) => onServer.has(id)),
+        ...(plan.refreshNewest ? listed.ids.slice(0, CATCH_UP_REFRESH) : []),
+      ]),
+    ];
+    // The listing is stored first with what is left to fetch, kept current batch by batch:
+    // a catch-up stopped in the middle resumes there instead of fetching it all again.
+    await deps.nodes.putListing(key, listed.ids, deps.now(), fetch);
+    await getItemsByIds(iq, key.service, key.node, fetch, 100, {
+      onBatch: async (batch, progress) => {
         fetched += batch.length;
         added += (await storeItems(deps, key, analyser, batch)).length;
+        await deps.nodes.setListingPending(key, fetch.slice(progress.done));
       },
     });
-    if (plan.refreshNewest) {
-      const newest = await getItems(iq, {
-        service: key.service,
-        node: key.node,
-        maxItems: CATCH_UP_REFRESH,
-      });
-      fetched += newest.items.length;
-      await storeItems(deps, key, analyser, newest.items);
-    }
     await deps.nodes.putListing(key, listed.ids, deps.now());
   }
   return { outcome: 'converged', added, removed: plan.remove.length, fetched };

@@ -79,6 +79,8 @@ export interface NodeListingRow {
   /** Newest first, as the server lists them. */
   ids: string[];
   at: number;
+  /** Ids a catch-up of this listing still has to fetch: it was stopped (resumes from here). */
+  pending?: string[];
 }
 
 export interface SettingRecord {

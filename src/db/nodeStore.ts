@@ -70,12 +70,23 @@ export function createNodeStore({ db }: { db: SatchelDb }) {
         return rows.map(fromStored);
       }),
 
-    /** The server's listing of the node at its last convergence (schema v7), newest first. */
+    /** The server's listing of the node at its last catch-up or sync (schema v7), newest
+     * first, with the ids that catch-up had still to fetch if it was stopped. */
     getListing: (key: NodeAddress) =>
-      withDbErrors(async () => (await db.nodeListings.get(keyOf(key)))?.ids),
+      withDbErrors(async (): Promise<{ ids: string[]; pending?: string[] } | undefined> => {
+        const row = await db.nodeListings.get(keyOf(key));
+        if (!row) return undefined;
+        return row.pending ? { ids: row.ids, pending: row.pending } : { ids: row.ids };
+      }),
 
-    putListing: (key: NodeAddress, ids: string[], at: number) =>
-      withDbErrors(() => db.nodeListings.put({ ...addressOf(key), ids, at })),
+    putListing: (key: NodeAddress, ids: string[], at: number, pending?: string[]) =>
+      withDbErrors(() =>
+        db.nodeListings.put({ ...addressOf(key), ids, at, ...(pending && { pending }) }),
+      ),
+
+    /** What a catch-up still has to fetch, after each batch it stored. */
+    setListingPending: (key: NodeAddress, pending: string[]) =>
+      withDbErrors(() => db.nodeListings.update(keyOf(key), { pending })),
 
     /** Forgets a node and its cached items together: no orphan items survive a failure. */
     delete: (key: NodeAddress) =>

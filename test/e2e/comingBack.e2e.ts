@@ -175,10 +175,14 @@ describe('coming back is exact', () => {
           .poll(async () => (await cachedIds(page, address)).length, { timeout: 30_000 })
           .toBeGreaterThan(before);
         const node = (await pageRpc(page, 'cache.getNode', address)).node;
-        expect(node?.catchUp?.state).toBe('running');
+        expect(node?.catchUp?.state, `stop ${stop + 1}: ${JSON.stringify(node)}`).toBe('running');
         await stopServiceWorkers(page);
         await page.reload();
       }
+      // And the connection cut in the middle of a batch: the catch-up fails, says so, and is
+      // tried again once the session is back.
+      await page.locator('[data-sync="catchingUp"]').waitFor({ timeout: 30_000 });
+      proxy.dropMidStanza();
       proxy.pass();
       await expectConverged(page, again, address, 'Post many2999');
     } finally {
