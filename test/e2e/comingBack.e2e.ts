@@ -183,6 +183,9 @@ describe('coming back is exact', () => {
       // tried again once the session is back.
       await page.locator('[data-sync="catchingUp"]').waitFor({ timeout: 30_000 });
       proxy.dropMidStanza();
+      await page
+        .locator('[data-testid="connection-status"]:not([data-status="online"])')
+        .waitFor({ timeout: 30_000 });
       proxy.pass();
       await expectConverged(page, again, address, 'Post many2999');
     } finally {
