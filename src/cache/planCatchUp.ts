@@ -17,10 +17,15 @@ export interface CatchUpPlan {
  * Items cached since that listing (live events) have no former position and are fetched too.
  * Without a former listing, the newest items are refreshed instead (`refreshNewest`).
  *
- * One edit leaves no trace in the order: the newest items published again oldest first (most
- * often, the newest post corrected) list exactly as before. The newest item is therefore always
- * fetched again; more would mean downloading unchanged items on every catch-up.
+ * One edit leaves no trace in the order: the newest items published again oldest first (the
+ * newest post corrected, or the last few, older first) list exactly as before. The newest
+ * NEWEST_REFETCH items are therefore always fetched again: a few items of every catch-up, beside
+ * a listing of the whole node. More than that many newest items edited in their order, and
+ * nothing else published since, is the one change a listing cannot show (Prosody 0.12 offers no
+ * MAM or timestamps on pubsub items to tell).
  */
+export const NEWEST_REFETCH = 5;
+
 export function planCatchUp(
   server: readonly string[],
   cached: ReadonlySet<string>,
@@ -40,9 +45,7 @@ export function planCatchUp(
   }
   const inOrder = longestIncreasingRun(placed.map((id) => formerPosition.get(id) ?? 0));
   const moved = placed.filter((_, index) => !inOrder.has(index));
-  const fetch = [...fresh, ...moved, ...unplaced];
-  const newest = server[0];
-  if (newest !== undefined && !fetch.includes(newest)) fetch.push(newest);
+  const fetch = [...new Set([...fresh, ...moved, ...unplaced, ...server.slice(0, NEWEST_REFETCH)])];
   return { remove, fetch, refreshNewest: false };
 }
 

@@ -11,7 +11,6 @@ import {
   type LaunchedBrowser,
 } from '../support/browser';
 import {
-  cachedIds,
   changeWhileAway,
   MICROBLOG,
   posts,
@@ -49,8 +48,24 @@ async function launch(reopen?: string): Promise<{ browser: LaunchedBrowser; page
 /** A live event reaches the feed within seconds (a loaded 2-core machine: not one second). */
 const LIVE = { timeout: 10_000 };
 
+/** Restarts Prosody (its sessions and their resumption gone) and logs the publisher in again. */
+async function restartServer(publisher: XmppPeer): Promise<XmppPeer> {
+  await prosody.restart();
+  const again = await connectPeer({
+    wsUrl: prosody.wsUrl,
+    jid: publisher.bareJid,
+    password: 'pw-pub',
+  });
+  peers.push(again);
+  return again;
+}
+
 /** A publisher with a 30-post microblog, and a reader who follows it and has it open. */
-async function readerFollowing(name: string, wsUrl = prosody.wsUrl) {
+async function readerFollowing(
+  name: string,
+  options: { wsUrl?: string; service?: 'pep' | 'pubsub' } = {},
+) {
+  const wsUrl = options.wsUrl ?? prosody.wsUrl;
   const publisherJid = await prosody.register(`${name}-pub`, 'pw-pub');
   const publisher = await connectPeer({
     wsUrl: prosody.wsUrl,
@@ -58,7 +73,10 @@ async function readerFollowing(name: string, wsUrl = prosody.wsUrl) {
     password: 'pw-pub',
   });
   peers.push(publisher);
-  const address = await publishMicroblog(publisher, MICROBLOG, 30);
+  const address =
+    options.service === 'pubsub'
+      ? await publishMicroblog(publisher, `blog/${name}`, 30, prosody.pubsubService)
+      : await publishMicroblog(publisher, MICROBLOG, 30);
   const reader = {
     jid: await prosody.register(`${name}-reader`, 'pw-reader'),
     password: 'pw-reader',
@@ -111,13 +129,7 @@ describe('coming back is exact', () => {
   it('after the server restarted while the browser was closed (resumption refused)', async () => {
     const { publisher, address, browser } = await readerFollowing('restarted');
     await browser.quit();
-    await prosody.restart();
-    const again = await connectPeer({
-      wsUrl: prosody.wsUrl,
-      jid: publisher.bareJid,
-      password: 'pw-pub',
-    });
-    peers.push(again);
+    const again = await restartServer(publisher);
     await changeWhileAway(again, address);
     const { page } = await launch(browser.userDataDir);
     await page.goto(new URL(feedHref(address), appUrl).href);
@@ -129,10 +141,9 @@ describe('coming back is exact', () => {
     // as when a laptop leaves its network. Browser offline emulation would not close it either.
     const proxy = await startFaultProxy({ target: { host: '127.0.0.1', port: prosody.httpPort } });
     try {
-      const { publisher, address, page } = await readerFollowing(
-        'stalled',
-        proxy.wsUrlFor(prosody.wsUrl),
-      );
+      const { publisher, address, page } = await readerFollowing('stalled', {
+        wsUrl: proxy.wsUrlFor(prosody.wsUrl),
+      });
       proxy.stall();
       // Within 10 s (issue 14), plus a second for the status poll and render on a busy machine.
       await statusIs(page, 'offline', 11_000);
@@ -150,18 +161,15 @@ describe('coming back is exact', () => {
     // posts (30 fetches) is long enough to be stopped in the middle five times.
     const proxy = await startFaultProxy({ target: { host: '127.0.0.1', port: prosody.httpPort } });
     try {
-      const { publisher, address, browser } = await readerFollowing(
-        'interrupted',
-        proxy.wsUrlFor(prosody.wsUrl),
-      );
-      await browser.quit();
-      await prosody.restart(); // no resumption: a catch-up of the whole absence
-      const again = await connectPeer({
-        wsUrl: prosody.wsUrl,
-        jid: publisher.bareJid,
-        password: 'pw-pub',
+      // On the pubsub service: Prosody 0.12 refuses to list another user's PEP node, and a
+      // catch-up there is one fetch of every item, with no middle to stop in.
+      const { publisher, address, browser } = await readerFollowing('interrupted', {
+        wsUrl: proxy.wsUrlFor(prosody.wsUrl),
+        service: 'pubsub',
       });
-      peers.push(again);
+      await browser.quit();
+      // No resumption: a catch-up of the whole absence.
+      const again = await restartServer(publisher);
       await again.publishMany(address.service, address.node, posts('many', 0, 3000), 8);
       await changeWhileAway(again, address);
       proxy.slow(200);
@@ -170,10 +178,10 @@ describe('coming back is exact', () => {
       for (let stop = 0; stop < 5; stop++) {
         // The catch-up runs and has stored something since the last stop: stop the worker.
         await page.locator('[data-sync="catchingUp"]').waitFor({ timeout: 30_000 });
-        const before = (await cachedIds(page, address)).length;
-        await expect
-          .poll(async () => (await cachedIds(page, address)).length, { timeout: 30_000 })
-          .toBeGreaterThan(before);
+        const count = async () =>
+          (await pageRpc(page, 'cache.getNode', address)).node?.itemCount ?? 0;
+        const before = await count();
+        await expect.poll(count, { timeout: 30_000 }).toBeGreaterThan(before);
         const node = (await pageRpc(page, 'cache.getNode', address)).node;
         expect(node?.catchUp?.state, `stop ${stop + 1}: ${JSON.stringify(node)}`).toBe('running');
         await stopServiceWorkers(page);
@@ -208,13 +216,7 @@ describe('coming back is exact', () => {
       })
       .toBe('completed');
     await browser.quit();
-    await prosody.restart();
-    const again = await connectPeer({
-      wsUrl: prosody.wsUrl,
-      jid: publisher.bareJid,
-      password: 'pw-pub',
-    });
-    peers.push(again);
+    const again = await restartServer(publisher);
     await again.purge(address.service, address.node);
     await again.deleteNode(second.service, second.node);
     const reopened = await launch(browser.userDataDir);

@@ -18,13 +18,15 @@ export interface Address {
   node: string;
 }
 
-/** A fresh microblog-like node on the publisher's PEP service with `count` posts. */
+/** A fresh microblog-like node with `count` posts, on the publisher's PEP service unless
+ * another service is given. */
 export async function publishMicroblog(
   publisher: XmppPeer,
   node: string,
   count: number,
+  service = publisher.bareJid,
 ): Promise<Address> {
-  const address = { service: publisher.bareJid, node };
+  const address = { service, node };
   await publisher.createNode(address.service, node, {
     'pubsub#max_items': '5000',
     'pubsub#access_model': 'open',
@@ -59,11 +61,15 @@ export async function serverIds(publisher: XmppPeer, address: Address): Promise<
   return items.map((item) => item.attrs.id as string).sort();
 }
 
-/** The reader's cached items (a synced node is read from the cache). */
+/** The reader's cached items (a synced node is read from the cache), 1,000 a page. */
 async function cachedItems(page: Page, address: Address) {
-  const result = await pageRpc(page, 'pubsub.getItems', { ...address, max: 1000 });
-  expect(result.source).toBe('cache');
-  return result.items;
+  const items = [];
+  for (let index = 0; ; index += 1000) {
+    const result = await pageRpc(page, 'pubsub.getItems', { ...address, max: 1000, index });
+    expect(result.source).toBe('cache');
+    items.push(...result.items);
+    if (result.items.length < 1000 || items.length >= (result.total ?? 0)) return items;
+  }
 }
 
 /** The reader's cached item ids, sorted. */

@@ -1,17 +1,24 @@
 import { describe, expect, it } from 'vitest';
-import { planCatchUp } from '../../../src/cache/planCatchUp';
+import { NEWEST_REFETCH, planCatchUp } from '../../../src/cache/planCatchUp';
 
 // Listings are newest first, as Prosody's disco#items on a node answers (an item published
 // again under its id moves to the top: measured on Prosody 0.12, issue 14).
 const ids = (n: number, prefix = 'i') =>
   Array.from({ length: n }, (_, i) => `${prefix}${n - 1 - i}`);
+/** The listing after `edited` were published again, in that order (the last one lists first). */
+const afterEdits = (listing: string[], edited: string[]) => [
+  ...[...edited].reverse(),
+  ...listing.filter((id) => !edited.includes(id)),
+];
+const sorted = (list: string[]) => [...list].sort();
 
 describe('planCatchUp', () => {
-  it('fetches only the newest item again for a node that did not change', () => {
+  it('fetches only the newest five again for a node that did not change', () => {
     const listing = ids(2000);
+    expect(NEWEST_REFETCH).toBe(5);
     expect(planCatchUp(listing, new Set(listing), listing)).toEqual({
       remove: [],
-      fetch: ['i1999'],
+      fetch: ['i1999', 'i1998', 'i1997', 'i1996', 'i1995'],
       refreshNewest: false,
     });
   });
@@ -28,31 +35,42 @@ describe('planCatchUp', () => {
     ];
     const plan = planCatchUp(after, new Set(before), before);
     expect(plan.remove).toEqual(['i7']);
-    expect(plan.fetch.sort()).toEqual(['i1500', 'i3', 'n0', 'n1']); // n1 is the newest too
+    // The four changes, and the newest five (which they mostly are), in one fetch.
+    expect(sorted(plan.fetch)).toEqual(sorted(['n1', 'i3', 'n0', 'i1500', 'i1999']));
     expect(plan.refreshNewest).toBe(false);
   });
 
-  it('finds an edit of the newest item too, when something was published after it', () => {
-    const before = ['c', 'b', 'a'];
-    expect(planCatchUp(['d', 'c', 'b', 'a'], new Set(before), before).fetch).toEqual(['d']);
-    // c edited after d was published: c now lists above d, as before, but b and a were not.
-    expect(planCatchUp(['c', 'd', 'b', 'a'], new Set(before), before).fetch.sort()).toEqual([
-      'c',
-      'd',
-    ]);
-    // b edited after d was published: b now lists above d and c.
-    expect(planCatchUp(['b', 'd', 'c', 'a'], new Set(before), before).fetch.sort()).toEqual([
-      'b',
-      'd',
-    ]);
-    // The newest item corrected, nothing else: the listing is as it was; it is fetched anyway.
-    expect(planCatchUp(before, new Set(before), before).fetch).toEqual(['c']);
+  it('finds edits below the newest five, whatever was published after them', () => {
+    const before = ids(100);
+    const newest = after5(before);
+    // i50 edited, then n0 published: i50 lists second, above items it was older than.
+    const plan = planCatchUp(
+      ['n0', 'i50', ...before.filter((id) => id !== 'i50')],
+      new Set(before),
+      before,
+    );
+    expect(sorted(plan.fetch)).toEqual(sorted(['n0', 'i50', ...newest.slice(0, 3)]));
+    // i10 then i60 edited (the last edit lists first): both moved.
+    const twice = planCatchUp(afterEdits(before, ['i10', 'i60']), new Set(before), before);
+    expect(twice.fetch).toEqual(expect.arrayContaining(['i10', 'i60']));
+    expect(twice.fetch).toHaveLength(5); // i60, i10 and the three newest after them
+  });
+
+  it('catches the newest items corrected oldest first, which leave the order as it was', () => {
+    const before = ids(100);
+    // i97 then i98 then i99 edited: the listing is exactly as before.
+    const after = afterEdits(before, ['i97', 'i98', 'i99']);
+    expect(after).toEqual(before);
+    expect(planCatchUp(after, new Set(before), before).fetch).toEqual(
+      expect.arrayContaining(['i97', 'i98', 'i99']),
+    );
   });
 
   it('fetches again what was cached since the last listing (live events): it cannot be placed', () => {
-    const before = ['b', 'a'];
-    const cached = new Set(['live', 'b', 'a']);
-    expect(planCatchUp(['b', 'live', 'a'], cached, before).fetch.sort()).toEqual(['b', 'live']);
+    const before = ids(50);
+    const cached = new Set(['live', ...before]);
+    const server = [...before.slice(0, 10), 'live', ...before.slice(10)];
+    expect(planCatchUp(server, cached, before).fetch).toContain('live');
   });
 
   it('refreshes the newest items when there is no listing to compare with', () => {
@@ -73,11 +91,16 @@ describe('planCatchUp', () => {
     const before = ids(10_000);
     // 20 edits, in any order: the last one edited lists first.
     const edited = before.filter((_, i) => i % 500 === 250);
-    const after = [...edited].reverse().concat(before.filter((id) => !edited.includes(id)));
+    const after = afterEdits(before, edited);
     const started = performance.now();
     const plan = planCatchUp(after, new Set(before), before);
     expect(edited).toHaveLength(20);
-    expect(plan.fetch.sort()).toEqual([...edited].sort());
+    expect(sorted(plan.fetch)).toEqual(sorted(edited)); // the newest five are among them
     expect(performance.now() - started).toBeLessThan(1000);
   });
 });
+
+/** The newest five of a listing after a change at the top: what is always fetched again. */
+function after5(listing: string[]): string[] {
+  return listing.slice(0, NEWEST_REFETCH);
+}
