@@ -4,12 +4,14 @@
  * a browser profile holding 1,000- and 100,000-post nodes (.bench/chromium-template). Writes
  * .bench/results-<date>.json, prints the tables and appends them to docs/benchmarks.md.
  * Options: --skip-build (reuse .bench/dist), --sync-runs N (pairs, default 2), --fresh-runs N
- * (pairs in the fresh profile, default 3), --no-docs,
- * --only sync,fresh,read,live,search,cold (fresh: the fresh-profile sync alone). Method and caveats: docs/benchmarks.md.
+ * (pairs in the fresh profile, default 3), --catchup-runs N (absences, default 3), --no-docs,
+ * --only sync,fresh,catchup,read,live,search,cold (fresh, catchup: in profiles of their own,
+ * without the saved one). Method and caveats: docs/benchmarks.md.
  */
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { withTimeout } from '../lib/withTimeout';
 import { launchBenchBrowser } from './lib/benchBrowser';
 import { startBenchProsody } from './lib/benchProsody';
 import { buildBench } from './lib/buildBench';
@@ -27,6 +29,7 @@ import { serveBenchApp } from './lib/serveBenchApp';
 import type { BenchContext } from './measure/BenchContext';
 import { measureAll } from './measure/measureAll';
 import { measureBundle } from './measure/measureBundle';
+import { measureCatchUp } from './measure/measureCatchUp';
 import { measureFreshSync } from './measure/measureFreshSync';
 import { emptyWorkerHeap } from './measure/measureMemory';
 import type { BenchResults } from './report/BenchResults';
@@ -39,6 +42,7 @@ const BENCH_DIR = join(ROOT, '.bench');
 const DIST = join(BENCH_DIR, 'dist');
 const TEMPLATE = join(BENCH_DIR, 'chromium-template');
 const log = (message: string): void => console.log(message);
+const CATCH_UP_TIMEOUT_MS = 20 * 60_000;
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -46,6 +50,7 @@ async function main(): Promise<void> {
       'skip-build': { type: 'boolean', default: false },
       'sync-runs': { type: 'string', default: '2' },
       'fresh-runs': { type: 'string', default: '3' },
+      'catchup-runs': { type: 'string', default: '3' },
       'no-docs': { type: 'boolean', default: false },
       only: { type: 'string' },
     },
@@ -116,6 +121,28 @@ async function main(): Promise<void> {
         return undefined;
       });
       if (fresh) partial.syncFreshProfile = fresh;
+    }
+    if (wanted('catchup')) {
+      log('1c. catch-up after an absence, against a full fetch (restarts Prosody)…');
+      const base = {
+        root: ROOT,
+        benchDir: BENCH_DIR,
+        appUrl: app.url,
+        prosody,
+        account,
+        address: { service: prosody.seed.service, node: prosody.seed.node },
+        log,
+      };
+      const catchUp = await withTimeout(
+        measureCatchUp(base, Number(values['catchup-runs'])),
+        CATCH_UP_TIMEOUT_MS,
+        () => `the catch-up measurement took over ${CATCH_UP_TIMEOUT_MS / 60_000} min`,
+      ).catch((error: unknown) => {
+        failures.push(`catch-up: ${error instanceof Error ? error.message : String(error)}`);
+        return undefined;
+      });
+      if (catchUp) partial.catchUp = catchUp;
+      chromiumVersion ??= catchUp?.chromium;
     }
     if (inTemplate && template) {
       const browser = await launchBenchBrowser({ fromProfile: templateProfile(TEMPLATE) });

@@ -7,6 +7,15 @@ export interface StartFaultProxyOptions {
   target: ProxyTarget;
   /** How long listen() and close() may take; default 5 s. */
   timeoutMs?: number;
+  /** Sees every chunk forwarded while passing, as it arrives (e.g. to read the frames). */
+  onChunk?: (chunk: ProxiedChunk) => void;
+}
+
+/** One chunk the proxy forwards; `connection` numbers the client connections from 1. */
+export interface ProxiedChunk {
+  connection: number;
+  direction: 'toServer' | 'toClient';
+  data: Buffer;
 }
 
 export type FaultMode = 'pass' | 'cut' | 'stall' | 'slow';
@@ -63,6 +72,7 @@ export async function startFaultProxy(options: StartFaultProxyOptions): Promise<
   let delayMs = 0;
   let dropArmed = false;
   let closing: Promise<void> | undefined;
+  let accepted = 0;
 
   function accept(client: Socket): void {
     if (mode === 'cut' || closing) {
@@ -70,6 +80,8 @@ export async function startFaultProxy(options: StartFaultProxyOptions): Promise<
       client.destroy();
       return;
     }
+    const number = ++accepted;
+    const onChunk = options.onChunk;
     const connection = proxyConnection(client, {
       target: mode === 'stall' ? null : options.target,
       delayMs: () => (mode === 'slow' ? delayMs : 0),
@@ -80,6 +92,9 @@ export async function startFaultProxy(options: StartFaultProxyOptions): Promise<
       },
       countToClient: (count) => (bytes.toClient += count),
       countToServer: (count) => (bytes.toServer += count),
+      ...(onChunk && {
+        tap: (direction, data) => onChunk({ connection: number, direction, data }),
+      }),
       onClosed: () => open.delete(connection),
     });
     open.add(connection);

@@ -15,6 +15,8 @@ export interface ProxiedConnectionOptions {
   takeDropMidStanza(): boolean;
   countToClient: (bytes: number) => void;
   countToServer: (bytes: number) => void;
+  /** Sees each chunk that will be forwarded, as it arrives. */
+  tap?: (direction: 'toServer' | 'toClient', chunk: Buffer) => void;
   /** Both sockets are closed: the proxy forgets this connection. */
   onClosed(): void;
 }
@@ -66,7 +68,9 @@ export function proxyConnection(
   const toClient = createOrderedForwarder(server, client, options.countToClient);
 
   client.on('data', (chunk: Buffer) => {
-    if (state === 'live') toServer.push(chunk, options.delayMs());
+    if (state !== 'live') return;
+    options.tap?.('toServer', chunk);
+    toServer.push(chunk, options.delayMs());
   });
   server.on('data', (chunk: Buffer) => {
     if (state !== 'live') return;
@@ -75,9 +79,11 @@ export function proxyConnection(
       state = 'dropping';
       toServer.drop();
       const half = chunk.subarray(0, Math.max(1, Math.floor(chunk.length / 2)));
+      options.tap?.('toClient', half);
       toClient.push(half, options.delayMs(), destroy);
       return;
     }
+    options.tap?.('toClient', chunk);
     toClient.push(chunk, options.delayMs());
   });
   // A clean close (FIN) travels behind the data; a reset closes the other side at once.

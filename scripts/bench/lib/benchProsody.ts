@@ -28,6 +28,9 @@ export interface BenchProsody {
   ids: string[];
   /** True when this run seeded (a fresh data directory). */
   seededNow: boolean;
+  /** Restarts Prosody on its ports (every session and XEP-0198 resumption state is lost) and
+   * logs the publisher in again. */
+  restart(): Promise<void>;
 }
 
 const MARKER = 'bench-seed.json';
@@ -114,7 +117,20 @@ export async function startBenchProsody(dataDir: string): Promise<BenchProsody> 
     const ids = await discoItemIds(publisher, seed.service, seed.node);
     if (ids.length !== seed.count)
       throw new Error(`${seed.node} lists ${ids.length} items, expected ${seed.count}`);
-    return { server, seed, publisher, ids, seededNow };
+    const marker = seed;
+    const bench: BenchProsody = {
+      server,
+      seed: marker,
+      publisher,
+      ids,
+      seededNow,
+      async restart() {
+        await bench.publisher.stop();
+        await server.restart();
+        bench.publisher = await connectPeer({ wsUrl: server.wsUrl, ...marker.publisher });
+      },
+    };
+    return bench;
   } catch (error) {
     await server.stop();
     throw error;

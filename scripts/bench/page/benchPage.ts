@@ -12,13 +12,14 @@ import type {
   RpcParams,
 } from '../../../src/shared/protocol';
 import { rowSummary } from '../../../src/ui/format/rowSummary';
+import { armCatchUp, armedCatchUp, cachedItemIds } from './catchUpTiming';
 import { newPostShown, whenDom, type RenderTime } from './domWatch';
 import { epochNow } from './epoch';
 import { idbProbe } from './idbProbe';
 import { importItems, type ImportRequest } from './importItems';
 import { readTimings, timeQuery } from './readTiming';
 import { storeProbe } from './storeProbe';
-import { fetchByIds, syncByFollow } from './syncTiming';
+import { fetchByIds, syncByFollow, wordsIndexed } from './syncTiming';
 
 const rpc = createRpcClient({
   container: navigator.serviceWorker,
@@ -127,6 +128,16 @@ const api = {
   idbProbe,
   storeProbe: (at: { account: string; service: string; node: string }) =>
     ready.then(() => storeProbe(rpc, at)),
+  /** Watches for the session to come back and `address` to converge (catchUpTiming.ts). */
+  armCatchUp: async (address: NodeAddress, lastSyncAtBefore: number, timeoutMs: number) => {
+    await ready;
+    armCatchUp(rpc, address, lastSyncAtBefore, timeoutMs);
+  },
+  armedCatchUp,
+  cachedItemIds,
+  /** Resolves once the word index holds every stored post (schema v6 indexes after storing). */
+  wordsIndexed: (address: NodeAddress, timeoutMs: number) =>
+    ready.then(() => wordsIndexed(rpc, address, timeoutMs)),
 };
 
 export type BenchPageApi = typeof api;

@@ -23,7 +23,7 @@ const INDEX_POLL_MS = 250;
 
 /** Resolves once a word search no longer says `indexing`: at the `wordsIndexed` event, or by
  * asking again every 250 ms should the event have come before the question. */
-async function wordsIndexed(rpc: RpcClient, address: NodeAddress, timeoutMs: number) {
+export async function wordsIndexed(rpc: RpcClient, address: NodeAddress, timeoutMs: number) {
   const deadline = epochNow() + timeoutMs;
   let wake = (): void => undefined;
   const off = rpc.on('wordsIndexed', () => wake());

@@ -1,6 +1,7 @@
 import type { MachineDescription } from '../lib/machine';
 import type { BundleRow } from '../measure/measureBundle';
 import type { CachedReadResult } from '../measure/measureCachedRead';
+import type { CatchUpResult } from '../measure/measureCatchUp';
 import type { ColdStartResult } from '../measure/measureColdStart';
 import type { LiveEventResult } from '../measure/measureLiveEvent';
 import type { HeapPoint } from '../measure/measureMemory';
@@ -26,6 +27,8 @@ export interface BenchResults {
   sync?: SyncResult;
   /** The same sync in a fresh profile (nothing else cached): a first follow. */
   syncFreshProfile?: SyncResult;
+  /** Issue 14: the catch-up after an absence with 20 changes, against a full re-fetch. */
+  catchUp?: CatchUpResult;
   cachedRead?: CachedReadResult;
   live?: LiveEventResult;
   search?: SearchResult;

@@ -1,6 +1,7 @@
 import { median, round } from '../lib/stats';
 import type { BenchResults } from './BenchResults';
 import { mark, mb, ms, p50p95 } from './formatHelpers';
+import { formatCatchUp } from './formatCatchUp';
 import { formatSearch } from './formatSearch';
 
 /** The run as Markdown: the summary table, search and memory tables. Printed and appended to
@@ -116,6 +117,7 @@ export function formatReport(r: BenchResults): string {
   const h = target('worker heap growth with 100,000 posts cached');
   if (h) row('Worker heap growth with 100,000 posts cached', `${h.value} MB`, h.target, h.met);
   lines.push('');
+  if (r.catchUp) lines.push(...formatCatchUp(r.catchUp));
   if (r.search) lines.push(...formatSearch(r.search));
   for (const f of r.failures) lines.push(`Failed: ${f}`, '');
   return lines.join('\n');
