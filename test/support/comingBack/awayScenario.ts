@@ -97,14 +97,17 @@ export async function expectConverged(
   const total = page.getByTestId('feed-total');
   await expect
     .poll(() => total.textContent(), { timeout: 10_000 })
-    .toBe(`${expected.length} posts`);
+    .toBe(`${expected.length.toLocaleString('en-US')} posts`);
   const node = (await pageRpc(page, 'cache.getNode', address)).node;
   expect(node?.syncState).toBe('completed');
   const unread = (await cachedItems(page, address)).filter((item) => !item.read).length;
   expect(node?.unread ?? 0).toBe(unread);
   const unreadShown = page.getByTestId('feed-unread');
   if (unread === 0) expect(await unreadShown.count()).toBe(0);
-  else await expect.poll(() => unreadShown.textContent()).toBe(` · ${unread} unread`);
+  else
+    await expect
+      .poll(() => unreadShown.textContent())
+      .toBe(` · ${unread.toLocaleString('en-US')} unread`);
   // The feed's own first row (not the worker's pre-rendered ones, which a reload may show).
   const topRow = () =>
     page.evaluate(() =>
