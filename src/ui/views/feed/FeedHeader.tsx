@@ -37,7 +37,9 @@ export function FeedHeader({ node, account, total, headingRef, onNodeChange }: P
         </div>
       </div>
       <p class="feed-stats">
-        <span data-testid="feed-total">{plural(total, 'post')}</span>
+        {/* The cache's count for a synced node (removed rows and new posts included as they
+            are), the list's otherwise. */}
+        <span data-testid="feed-total">{plural(node.itemCount ?? total, 'post')}</span>
         {unread > 0 ? (
           <span data-testid="feed-unread"> · {unread.toLocaleString()} unread</span>
         ) : null}

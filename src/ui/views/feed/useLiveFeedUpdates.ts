@@ -26,6 +26,12 @@ export function useLiveFeedUpdates(
     const mine = (e: NodeAddress) => e.service === service && e.node === node;
     let counting: Promise<void> | undefined;
     let again = false;
+    // The header's counts are the cache's, whatever part of the node the list shows: events
+    // carry none, so they are asked for with the recount.
+    const refreshCounts = async (): Promise<void> => {
+      const view = (await rpc.call('cache.getNode', { service, node })).node;
+      if (view && current.current) setNode(view);
+    };
     const recount = () => {
       if (counting) {
         again = true; // a sync streams many events: one count in flight, one queued
@@ -36,6 +42,7 @@ export function useLiveFeedUpdates(
       const snap = current.current;
       const takeIn = !snap || (snap.source === 'cache' && atTop());
       counting = (takeIn ? load(true) : countNew())
+        .then(refreshCounts)
         .catch(() => undefined)
         .finally(() => {
           counting = undefined;
@@ -54,8 +61,8 @@ export function useLiveFeedUpdates(
       }
       if (event.purged) return void load(true);
       if (event.retracted.length > 0) {
-        if (!current.current || atTop()) recount();
-        else markRemoved(event.retracted);
+        if (current.current && !atTop()) markRemoved(event.retracted);
+        recount();
       }
       if (event.upserted.length > 0) {
         void refreshItems(event.upserted).catch(() => undefined);
