@@ -4,6 +4,7 @@ import { SatchelError } from '../shared/SatchelError';
 import { reconnectDelay } from '../xmpp/reconnectDelay';
 import { keyString, type CacheDeps, type NodeKey } from './CacheDeps';
 import { catchUpNode } from './catchUpNode';
+import { patchAndEmit } from './patchAndEmit';
 
 /** Catch-ups in flight at once: one listing each, a service is not flooded at reconnect. */
 const CONCURRENCY = 3;
@@ -19,11 +20,7 @@ export function createCatchUp(deps: CacheDeps) {
   const running = new Map<string, Promise<void>>();
   const retries = new Map<string, ReturnType<typeof setTimeout>>();
 
-  async function patch(key: NodeKey, changes: Partial<NodeRecord>): Promise<void> {
-    await deps.nodes.patch(key, changes);
-    const record = await deps.nodes.get(key);
-    if (record) deps.emitNode(key.account, record);
-  }
+  const patch = (key: NodeKey, changes: Partial<NodeRecord>) => patchAndEmit(deps, key, changes);
 
   async function run(key: NodeKey): Promise<void> {
     const record = await deps.nodes.get(key);

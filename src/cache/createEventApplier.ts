@@ -5,6 +5,7 @@ import type { PubsubEvent } from '../pubsub/parsePubsubEvent';
 import type { NodeRecord } from '../shared/records';
 import { SatchelError } from '../shared/SatchelError';
 import type { CacheDeps, NodeKey } from './CacheDeps';
+import { patchAndEmit } from './patchAndEmit';
 import { storeItems } from './storeItems';
 import { hasPayload } from './toNewItem';
 
@@ -25,7 +26,7 @@ export function createEventApplier(deps: CacheDeps) {
     if (!record) return;
     if (event.kind === 'subscription') {
       if (event.jid.split('/')[0] === account)
-        await patchAndEmit(key, { subscription: event.state });
+        await patchAndEmit(deps, key, { subscription: event.state });
       return;
     }
     if (event.kind === 'delete') {
@@ -37,7 +38,7 @@ export function createEventApplier(deps: CacheDeps) {
       const config =
         event.config ??
         (await getNodeConfig(deps.iq(account), key.service, key.node).catch(() => undefined));
-      if (config) await patchAndEmit(key, { config });
+      if (config) await patchAndEmit(deps, key, { config });
       return;
     }
     if (!FOLLOWING.has(record.syncState)) return;
@@ -62,12 +63,6 @@ export function createEventApplier(deps: CacheDeps) {
     if (bare.length === 0) return items;
     const fetched = await getItemsByIds(deps.iq(account), key.service, key.node, bare);
     return [...items.filter(hasPayload), ...fetched.items];
-  }
-
-  async function patchAndEmit(key: NodeKey, changes: Partial<NodeRecord>): Promise<void> {
-    await deps.nodes.patch(key, changes);
-    const record = await deps.nodes.get(key);
-    if (record) deps.emitNode(key.account, record);
   }
 
   return {

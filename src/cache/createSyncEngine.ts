@@ -7,6 +7,7 @@ import { reconnectDelay } from '../xmpp/reconnectDelay';
 import { keyString, type CacheDeps, type NodeKey } from './CacheDeps';
 import { fetchAllItems } from './fetchAllItems';
 import { hasRetention } from './fetchNewestWithinRetention';
+import { patchAndEmit } from './patchAndEmit';
 import { storeItems } from './storeItems';
 import { syncWithinRetention } from './syncWithinRetention';
 
@@ -25,15 +26,7 @@ export function createSyncEngine(deps: CacheDeps, hooks: { onIdle?: () => void }
   const rsmByService = new Map<string, boolean>();
   const retries = new Map<string, ReturnType<typeof setTimeout>>();
 
-  async function patch(
-    key: NodeKey,
-    changes: Partial<NodeRecord>,
-  ): Promise<NodeRecord | undefined> {
-    await deps.nodes.patch(key, changes);
-    const record = await deps.nodes.get(key);
-    if (record) deps.emitNode(key.account, record);
-    return record;
-  }
+  const patch = (key: NodeKey, changes: Partial<NodeRecord>) => patchAndEmit(deps, key, changes);
 
   async function serviceHasRsm(key: NodeKey): Promise<boolean> {
     const cacheKey = `${key.account}\u0000${key.service}`;
