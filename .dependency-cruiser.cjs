@@ -52,6 +52,30 @@ module.exports = {
       to: { path: '^src/rpc/(client|server)/', pathNot: '^src/rpc/$1/' },
     },
     {
+      name: 'search-through-its-index',
+      comment:
+        'src/db/search is the planner and the word index: the rest of src/db calls it through its index.ts only.',
+      severity: 'error',
+      from: { path: '^src/', pathNot: '^src/db/search/' },
+      to: { path: '^src/db/search/', pathNot: '^src/db/search/index\\.ts$' },
+    },
+    {
+      name: 'query-through-its-index',
+      comment:
+        'src/db/query holds field conditions and what each operator means: others call its index.ts only.',
+      severity: 'error',
+      from: { path: '^src/', pathNot: '^src/db/query/' },
+      to: { path: '^src/db/query/', pathNot: '^src/db/query/index\\.ts$' },
+    },
+    {
+      name: 'frozen-migrations',
+      comment:
+        'A schema version runs forever what it runs today: src/db/versions imports nothing live from src (docs/schema-versions.md); copy what it needs into versions/frozen.',
+      severity: 'error',
+      from: { path: '^src/db/versions/' },
+      to: { path: '^src/', pathNot: '^src/db/versions/' },
+    },
+    {
       name: 'no-circular',
       severity: 'error',
       from: {},

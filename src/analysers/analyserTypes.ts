@@ -64,6 +64,6 @@ export interface AnalyserDefinition {
   indexedFields?: string[];
   /** Fields of `fields` the parser also returns as `created` / `updated` whenever present
    * (same value): a search condition on one then bounds the item's time too
-   * (src/db/impliedTimeBounds.ts). Declare only what the parser guarantees. */
+   * (src/db/search/impliedTimeBounds.ts). Declare only what the parser guarantees. */
   timeFields?: { created?: string; updated?: string };
 }

@@ -6,16 +6,16 @@ import type { PurgeScope } from '../shared/cacheManagement';
 import type { ItemRecord, RetentionPolicy } from '../shared/records';
 import type { SearchQuery } from '../shared/searchQuery';
 import { applyRetention } from './applyRetention';
-import { countSearch } from './countSearch';
-import { hasQueuedWords } from './indexQueuedWords';
+import { countSearch } from './search';
+import { hasQueuedWords } from './search';
 import { toItemRecord } from './itemRows';
 import { maxKeyPart, MIN_KEY_PART } from './keyRange';
 import { withDbErrors } from './mapDbError';
 import { nodeStats } from './nodeStats';
 import { clearAccount, purgeItems } from './purgeItems';
 import type { NodeAddress, SatchelDb } from './SatchelDb';
-import type { TimeFieldsOf } from './impliedTimeBounds';
-import { searchItems } from './searchItems';
+import type { TimeFieldsOf } from './search';
+import { searchItems } from './search';
 
 export interface MaintenanceStoreDeps {
   db: SatchelDb;

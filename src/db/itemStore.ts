@@ -8,9 +8,9 @@ import type { ItemRecord, NewItem } from '../shared/records';
 import { toItemRecord } from './itemRows';
 import { prefixRange } from './keyRange';
 import { withDbErrors } from './mapDbError';
-import { queryItems } from './queryItems';
+import { queryItems } from './query';
 import type { ItemKey, SatchelDb } from './SatchelDb';
-import { indexQueuedWords } from './indexQueuedWords';
+import { indexQueuedWords } from './search';
 import { upsertItems, type UpsertOptions, type UpsertResult } from './upsertItems';
 
 export type { UpsertResult } from './upsertItems';

@@ -9,7 +9,7 @@ import type { StorageState } from '../shared/protocol';
 import { hasErrorNamed, mapDbError } from './mapDbError';
 import type { SatchelDb } from './SatchelDb';
 import { nodeCountsSync } from './nodeCountsSync';
-import { searchDocsSync } from './searchDocsSync';
+import { searchDocsSync } from './search';
 import { schemaVersions, type SchemaVersion } from './versions';
 
 export interface OpenSatchelDbOptions {

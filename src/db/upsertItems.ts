@@ -6,7 +6,7 @@
 import type { NewItem } from '../shared/records';
 import { applyRetention } from './applyRetention';
 import { mergeItemRow } from './itemRows';
-import { docChanged, searchDocOf, searchNodeNumber } from './searchDocs';
+import { docChanged, searchDocOf, searchNodeNumber } from './search';
 import type { ItemKey, NodeAddress, SatchelDb, StoredItem } from './SatchelDb';
 
 /** Settings key of the last `seq` handed out (items are numbered across all nodes). */

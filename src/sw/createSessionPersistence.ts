@@ -1,17 +1,17 @@
-import { createAccountStore } from '../db/accountStore';
-import { createResumptionStore } from '../db/resumptionStore';
-import type { SatchelDb } from '../db/SatchelDb';
-import { createSettingsStore } from '../db/settingsStore';
+import type { AccountStore } from '../db/accountStore';
+import type { ResumptionStore } from '../db/resumptionStore';
+import type { SettingsStore } from '../db/settingsStore';
 import type { SessionPersistence } from '../xmpp/SessionPersistence';
-import { perDatabase } from './perDatabase';
 
-/** The session's persistence over IndexedDB, on whatever database is current. */
-export function createSessionPersistence(database: () => Promise<SatchelDb>): SessionPersistence {
-  const stores = perDatabase(database, (db) => ({
-    accounts: createAccountStore({ db }),
-    resumption: createResumptionStore({ db }),
-    settings: createSettingsStore({ db }),
-  }));
+export interface SessionStores {
+  accounts: AccountStore;
+  resumption: ResumptionStore;
+  settings: SettingsStore;
+}
+
+/** The session's persistence over IndexedDB: `stores` are those of whatever database is
+ * current (built in startEngine.ts). */
+export function createSessionPersistence(stores: () => Promise<SessionStores>): SessionPersistence {
   return {
     // One account per browser profile for now: the first stored one is the signed-in account.
     loadAccount: async () => (await (await stores()).accounts.list())[0],

@@ -9,12 +9,13 @@ import { purgeNode } from '../pubsub/purgeNode';
 import { subscribe } from '../pubsub/subscribe';
 import { unsubscribe } from '../pubsub/unsubscribe';
 import type { RpcRouter } from '../rpc/server/createRpcRouter';
-import { arrayOf, bool, empty, obj, optional, str } from '../rpc/server/validators';
+import { empty, obj, optional, str } from '../rpc/server/validators';
 import type { NodeConfigParams } from '../shared/protocol';
 import type { NodeConfig } from '../shared/records';
 import { address, getItemsParams, nodeConfigParams } from './validators/cacheValidators';
 
-/** Pubsub and cache RPC methods; every one acts for the signed-in account. */
+/** The `pubsub.*` methods (the cache's `cache.*` are in registerCacheMethods.ts); every one acts
+ * for the signed-in account. */
 export function registerPubsubMethods(
   router: RpcRouter,
   deps: {
@@ -95,31 +96,6 @@ export function registerPubsubMethods(
     await purgeNode(iq(), p.service, p.node);
     return done;
   });
-
-  router.handle('cache.listNodes', obj({ followedOnly: optional(bool) }), async (p) => ({
-    nodes: await (await deps.cache()).listNodes(deps.account(), p.followedOnly ?? true),
-  }));
-  router.handle('cache.getNode', obj(address), async (p) => ({
-    node: await (await deps.cache()).getNode(deps.account(), p),
-  }));
-  router.handle('cache.follow', obj(address), async (p) => ({
-    node: await (await deps.cache()).follow(deps.account(), p),
-  }));
-  router.handle('cache.unfollow', obj(address), async (p) => {
-    await (await deps.cache()).unfollow(deps.account(), p);
-    return done;
-  });
-  router.handle('cache.resync', obj(address), async (p) => ({
-    node: await (await deps.cache()).resync(deps.account(), p),
-  }));
-  router.handle(
-    'cache.markRead',
-    obj({ ...address, ids: arrayOf(str(1024), 5000), read: bool }),
-    async (p) => {
-      await (await deps.cache()).markRead(deps.account(), p, p.ids, p.read);
-      return done;
-    },
-  );
 }
 
 function toNodeConfig(params: NodeConfigParams): NodeConfig {

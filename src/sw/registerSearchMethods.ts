@@ -1,32 +1,15 @@
-import { createCacheManager } from '../cache/createCacheManager';
-import type { PubsubCache } from '../cache/createPubsubCache';
-import type { AnalyserRegistry } from '../analysers/analyserRegistry';
-import { createMaintenanceStore } from '../db/createMaintenanceStore';
-import { createItemStore } from '../db/itemStore';
-import { createNodeStore } from '../db/nodeStore';
-import type { SatchelDb } from '../db/SatchelDb';
+import type { MaintenanceStore } from '../db/createMaintenanceStore';
 import type { RpcRouter } from '../rpc/server/createRpcRouter';
-import { empty, obj } from '../rpc/server/validators';
 import { buildSearchHit } from '../search/buildSearchHit';
 import { parseSearchText } from '../search/parseSearchText';
-import type { RpcEventMessage, SearchParams } from '../shared/protocol';
+import type { SearchParams } from '../shared/protocol';
 import type { SearchQuery } from '../shared/searchQuery';
-import { perDatabase } from './perDatabase';
-import { address } from './validators/cacheValidators';
-import {
-  importParams,
-  pinParams,
-  purgeParams,
-  retentionParams,
-  searchParams,
-} from './validators/searchValidators';
+import { searchParams } from './validators/searchValidators';
 
 export interface SearchMethodsDeps {
-  database: () => Promise<SatchelDb>;
-  cache: () => Promise<PubsubCache>;
-  registry: AnalyserRegistry;
+  /** The search store of the current database (built in startEngine.ts). */
+  maintenance: () => Promise<MaintenanceStore>;
   account: () => string;
-  broadcast: (message: RpcEventMessage) => void;
 }
 
 function toQuery(account: string, p: SearchParams): SearchQuery {
@@ -43,34 +26,12 @@ function toQuery(account: string, p: SearchParams): SearchQuery {
   };
 }
 
-/** Search and cache-management methods (issue 7); every one acts for the signed-in account. */
+/** The `search.*` methods (issue 7; docs/search.md); both act for the signed-in account. */
 export function registerSearchMethods(router: RpcRouter, deps: SearchMethodsDeps): void {
-  const done = {} as Record<string, never>;
-  const stores = perDatabase(deps.database, (db) => {
-    const maintenance = createMaintenanceStore({
-      db,
-      timeFieldsOf: (name) => deps.registry.get(name)?.timeFields,
-    });
-    const manager = createCacheManager({
-      nodes: createNodeStore({ db }),
-      items: createItemStore({ db }),
-      maintenance,
-      registry: deps.registry,
-      cache: {
-        follow: async (account, at) => (await deps.cache()).follow(account, at),
-        resync: async (account, at) => (await deps.cache()).resync(account, at),
-      },
-      emitItems: (data) => deps.broadcast({ kind: 'event', event: 'items', data }),
-      now: Date.now,
-    });
-    return { maintenance, manager };
-  });
-  const manager = async () => (await stores()).manager;
-
   router.handle('search.query', searchParams, async (p) => {
     const started = performance.now();
     const query = toQuery(deps.account(), p);
-    const { maintenance } = await stores();
+    const maintenance = await deps.maintenance();
     const page = await maintenance.search(query);
     const terms = parseSearchText(query.text ?? '').required;
     const indexing = query.text !== undefined && (await maintenance.hasQueuedWords(query.account));
@@ -86,31 +47,6 @@ export function registerSearchMethods(router: RpcRouter, deps: SearchMethodsDeps
     };
   });
   router.handle('search.count', searchParams, async (p) => ({
-    total: await (await stores()).maintenance.count(toQuery(deps.account(), p)),
+    total: await (await deps.maintenance()).count(toQuery(deps.account(), p)),
   }));
-
-  router.handle('cache.stats', empty, async () => (await manager()).stats(deps.account()));
-  router.handle('cache.purgeOlderThan', purgeParams, async ({ before, ...scope }) => ({
-    removed: await (await manager()).purgeOlderThan(deps.account(), scope, before),
-  }));
-  router.handle('cache.clearAll', empty, async () => ({
-    nodes: await (await manager()).clearAll(deps.account()),
-  }));
-  router.handle('cache.reset', obj(address), async (p) => ({
-    node: await (await manager()).reset(deps.account(), p),
-  }));
-  router.handle('cache.setRetention', retentionParams, async ({ retention, ...at }) => ({
-    evicted: await (await manager()).setRetention(deps.account(), at, retention ?? undefined),
-  }));
-  router.handle('cache.pin', pinParams, async ({ ids, pinned, ...at }) => {
-    await (await manager()).pin(deps.account(), at, ids, pinned);
-    return done;
-  });
-  router.handle('cache.exportNode', obj(address), async (p) =>
-    (await manager()).exportNode(deps.account(), p),
-  );
-  router.handle('cache.exportAll', empty, async () => (await manager()).exportAll(deps.account()));
-  router.handle('cache.importAll', importParams, async ({ json, ...options }) =>
-    (await manager()).importAll(deps.account(), json, options),
-  );
 }

@@ -3,10 +3,17 @@ import { createAnalyserRegistry } from '../analysers/analyserRegistry';
 import { registerBuiltinAnalysers } from '../analysers/builtinAnalysers';
 import { createPubsubCache } from '../cache/createPubsubCache';
 import { toNodeView } from '../cache/toViews';
+import { createCacheManager } from '../cache/createCacheManager';
+import { createAccountStore } from '../db/accountStore';
+import { createItemStore } from '../db/itemStore';
+import { createMaintenanceStore } from '../db/createMaintenanceStore';
+import { createNodeStore } from '../db/nodeStore';
 import { openSatchelDb } from '../db/openSatchelDb';
+import { createResumptionStore } from '../db/resumptionStore';
+import { createSettingsStore } from '../db/settingsStore';
 import { createChannelHub, type MessageSource } from '../rpc/server/createChannelHub';
 import { createRpcRouter } from '../rpc/server/createRpcRouter';
-import type { RpcEventMessage, StorageState } from '../shared/protocol';
+import type { ItemsChangedEvent, RpcEventMessage, StorageState } from '../shared/protocol';
 import { SatchelError } from '../shared/SatchelError';
 import { connectOnce } from '../xmpp/connectOnce';
 import { createSessionManager } from '../xmpp/createSessionManager';
@@ -16,14 +23,13 @@ import { createBackgroundWork } from './createBackgroundWork';
 import { createDatabaseHolder } from './createDatabaseHolder';
 import { perDatabase } from './perDatabase';
 import { registerStorageMethods } from './registerStorageMethods';
-import { createItemStore } from '../db/itemStore';
-import { createNodeStore } from '../db/nodeStore';
 import { createSessionPersistence } from './createSessionPersistence';
 import { log } from './log';
 import { probeHttp } from './probeHttp';
 import { registerHomeMethods } from './registerHomeMethods';
 import { registerPubsubMethods } from './registerPubsubMethods';
 import { registerSearchMethods } from './registerSearchMethods';
+import { registerCacheMethods } from './registerCacheMethods';
 import { registerSessionMethods } from './registerSessionMethods';
 
 /**
@@ -54,6 +60,12 @@ export function startEngine(scope: ServiceWorkerGlobalScope) {
     if (!account) throw new SatchelError('not-signed-in');
     return account;
   };
+  const emitItems = (data: ItemsChangedEvent): void => {
+    // Items were written again: whatever filled the storage has been freed.
+    if (storageState.status === 'full' && data.upserted.length > 0)
+      setStorageState({ status: 'ok' });
+    broadcast({ kind: 'event', event: 'items', data });
+  };
   const iqFor = (account: string) => ({
     request: (stanza: Parameters<typeof session.iq>[0], timeoutMs?: number) => {
       if (session.state().account !== account)
@@ -61,34 +73,59 @@ export function startEngine(scope: ServiceWorkerGlobalScope) {
       return session.iq(stanza, timeoutMs);
     },
   });
-  const cache = perDatabase(databases.get, (db) =>
-    createPubsubCache({
-      nodes: createNodeStore({ db }),
-      items: createItemStore({ db }),
+  // Every store and what is built on them, once per database (a reset opens a new one).
+  const stores = perDatabase(databases.get, (db) => {
+    const nodes = createNodeStore({ db });
+    const items = createItemStore({ db });
+    const maintenance = createMaintenanceStore({
+      db,
+      timeFieldsOf: (name) => registry.get(name)?.timeFields,
+    });
+    const cache = createPubsubCache({
+      nodes,
+      items,
       iq: iqFor,
       registry,
       now: Date.now,
       random: Math.random,
       emitNode: (account, node) =>
         broadcast({ kind: 'event', event: 'node', data: { ...toNodeView(node), account } }),
-      emitItems: (data) => {
-        // Items were written again: whatever filled the storage has been freed.
-        if (storageState.status === 'full' && data.upserted.length > 0)
-          setStorageState({ status: 'ok' });
-        broadcast({ kind: 'event', event: 'items', data });
-      },
+      emitItems,
       emitWordsIndexed: () => broadcast({ kind: 'event', event: 'wordsIndexed', data: {} }),
       track: (work) => background.track(work),
       onStorageFull: (error) => setStorageState({ status: 'full', error: error.toData() }),
       log,
-    }),
-  );
+    });
+    const manager = createCacheManager({
+      nodes,
+      items,
+      maintenance,
+      registry,
+      cache: {
+        follow: (account, at) => cache.follow(account, at),
+        resync: (account, at) => cache.resync(account, at),
+      },
+      emitItems: (data) => broadcast({ kind: 'event', event: 'items', data }),
+      now: Date.now,
+    });
+    return {
+      cache,
+      manager,
+      maintenance,
+      session: {
+        accounts: createAccountStore({ db }),
+        resumption: createResumptionStore({ db }),
+        settings: createSettingsStore({ db }),
+      },
+    };
+  });
+  const cache = async () => (await stores()).cache;
 
   // Settles once the session has read the stored account: until then the account is unknown.
   let stateKnown = (): void => undefined;
   const known = new Promise<void>((resolve) => (stateKnown = resolve));
   const session = createSessionManager({
-    persistence: createSessionPersistence(databases.get),
+    persistence: createSessionPersistence(async () => (await stores()).session),
     connect: (request) =>
       connectOnce(
         {
@@ -129,15 +166,17 @@ export function startEngine(scope: ServiceWorkerGlobalScope) {
     ownOrigin: scope.location.origin,
   });
   registerPubsubMethods(router, { cache, account: signedInAccount, iq: iqFor });
+  registerCacheMethods(router, {
+    cache,
+    manager: async () => (await stores()).manager,
+    account: signedInAccount,
+  });
+  registerSearchMethods(router, {
+    maintenance: async () => (await stores()).maintenance,
+    account: signedInAccount,
+  });
   registerHomeMethods(router, { account: signedInAccount, iq: iqFor });
   registerStorageMethods(router, databases, () => session.restore());
-  registerSearchMethods(router, {
-    database: databases.get,
-    cache,
-    registry,
-    account: signedInAccount,
-    broadcast,
-  });
 
   const hub = createChannelHub({
     router,

@@ -51,4 +51,34 @@ describe('the layer rule', () => {
     expect(result.output).toContain('layer-ui');
     expect(result.output).toContain('layer-shared');
   }, 30_000);
+
+  it('fails on a schema version importing live code (a migration must not change with it)', async () => {
+    const result = await cruise({
+      'src/search/tokenize.ts': 'export const tokenize = (t: string) => t.split(" ");\n',
+      'src/db/versions/v3Index.ts':
+        "import { tokenize } from '../../search/tokenize';\nexport const v = tokenize('a b');\n",
+      'src/db/versions/v4Frozen.ts':
+        "import { words } from './frozen/v4/words';\nexport const w = words;\n",
+      'src/db/versions/frozen/v4/words.ts': 'export const words = 1;\n',
+    });
+    expect(result.ok).toBe(false);
+    expect(result.output).toContain('frozen-migrations');
+    expect(result.output).toContain('v3Index.ts');
+    expect(result.output).not.toContain('v4Frozen.ts');
+  }, 30_000);
+
+  it('fails on reaching into src/db/search or src/db/query past their index.ts', async () => {
+    const result = await cruise({
+      'src/db/search/index.ts': "export { plan } from './plan';\n",
+      'src/db/search/plan.ts': 'export const plan = 1;\n',
+      'src/db/query/index.ts': "export { op } from './operators';\n",
+      'src/db/query/operators.ts': 'export const op = 2;\n',
+      'src/db/store.ts': "import { plan } from './search/plan';\nexport const a = plan;\n",
+      'src/db/other.ts':
+        "import { op } from './query/operators';\nimport { plan } from './search';\nexport const b = op + plan;\n",
+    });
+    expect(result.ok).toBe(false);
+    expect(result.output).toContain('search-through-its-index');
+    expect(result.output).toContain('query-through-its-index');
+  }, 30_000);
 });

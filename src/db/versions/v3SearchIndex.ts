@@ -1,4 +1,4 @@
-import { itemSearchEntries } from '../itemSearchEntries';
+import { itemSearchEntries } from './frozen/v3/itemSearchEntries';
 import type { SchemaVersion } from './SchemaVersion';
 
 /** Items as version 2 stored them: this migration adds the search entries and `pinned`. */

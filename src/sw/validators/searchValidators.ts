@@ -11,6 +11,7 @@ import {
 } from '../../rpc/server/validators';
 import type { PurgeScope } from '../../shared/cacheManagement';
 import type { RetentionPolicy } from '../../shared/records';
+import { SEARCH_LIMITS as L } from '../../shared/searchLimits';
 import type { SearchCondition, TimeRange } from '../../shared/searchQuery';
 import { address, condition } from './cacheValidators';
 
@@ -27,25 +28,28 @@ const timeRange: Validator<TimeRange> = obj({ from: optional(time), to: optional
 const searchCondition: Validator<SearchCondition> = (value, path) => {
   const op = (value as { op?: unknown } | null)?.op;
   if (op !== 'contains') return condition(value, path);
-  return obj({ field: str(200), op: oneOf('contains'), value: str(1000) })(value, path);
+  return obj({ field: str(L.maxName), op: oneOf('contains'), value: str(L.maxContains) })(
+    value,
+    path,
+  );
 };
 
 export const searchParams = obj({
-  text: optional(str(1000)),
-  nodes: optional(arrayOf(obj(address), 200)),
-  services: optional(arrayOf(str(3071), 200)),
-  types: optional(arrayOf(str(200), 50)),
-  subtypes: optional(arrayOf(str(200), 50)),
+  text: optional(str(L.maxText)),
+  nodes: optional(arrayOf(obj(address), L.maxNodes)),
+  services: optional(arrayOf(str(3071), L.maxNodes)),
+  types: optional(arrayOf(str(L.maxName), L.maxTypes)),
+  subtypes: optional(arrayOf(str(L.maxName), L.maxTypes)),
   publisher: optional(str(3071)),
   created: optional(timeRange),
   updated: optional(timeRange),
-  conditions: optional(arrayOf(searchCondition, 20)),
+  conditions: optional(arrayOf(searchCondition, L.maxConditions)),
   pinned: optional(bool),
   orderBy: optional(oneOf('relevance', 'created', 'updated', 'field')),
-  orderField: optional(str(200)),
+  orderField: optional(str(L.maxName)),
   direction: optional(oneOf('desc', 'asc')),
-  offset: optional(int(0, 10_000)),
-  max: optional(int(1, 100)),
+  offset: optional(int(0, L.maxOffset)),
+  max: optional(int(1, L.maxPage)),
 });
 
 export const purgeParams: Validator<PurgeScope & { before: number }> = (value, path) => {

@@ -4,12 +4,12 @@
  * page's worth of docs instead of walking every newer post.
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { TimeFieldsOf } from '../../../src/db/impliedTimeBounds';
+import type { TimeFieldsOf } from '../../../src/db/search/impliedTimeBounds';
 import { createItemStore } from '../../../src/db/itemStore';
 import { createNodeStore } from '../../../src/db/nodeStore';
 import { openSatchelDb } from '../../../src/db/openSatchelDb';
 import type { SatchelDb } from '../../../src/db/SatchelDb';
-import { searchItems } from '../../../src/db/searchItems';
+import { searchItems } from '../../../src/db/search/searchItems';
 import type { NewItem } from '../../../src/shared/records';
 import type { SearchQuery } from '../../../src/shared/searchQuery';
 import { ALICE, PUBSUB, isolatedDb, nodeRecord } from './fixtures';

@@ -9,7 +9,7 @@ import { createNodeStore, type NodeStore } from '../../../src/db/nodeStore';
 import { EXACT_SIZE_LIMIT } from '../../../src/db/nodeStats';
 import { openSatchelDb } from '../../../src/db/openSatchelDb';
 import type { SatchelDb } from '../../../src/db/SatchelDb';
-import { searchItems } from '../../../src/db/searchItems';
+import { searchItems } from '../../../src/db/search/searchItems';
 import { ALICE, BOB, PUBSUB, isolatedDb, nodeRecord } from './fixtures';
 import { post } from './searchFixtures';
 

@@ -4,7 +4,7 @@ import { createItemStore, type ItemStore } from '../../../src/db/itemStore';
 import { createNodeStore } from '../../../src/db/nodeStore';
 import { openSatchelDb } from '../../../src/db/openSatchelDb';
 import type { SatchelDb } from '../../../src/db/SatchelDb';
-import { searchItems } from '../../../src/db/searchItems';
+import { searchItems } from '../../../src/db/search/searchItems';
 import type { SearchQuery } from '../../../src/shared/searchQuery';
 import { ALICE, BLOG, BOB, PUBSUB, isolatedDb, nodeRecord } from './fixtures';
 import { post, rawItem } from './searchFixtures';
