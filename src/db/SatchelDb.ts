@@ -1,7 +1,7 @@
 /**
  * The typed Dexie database and the row shapes as stored. Rows differ from the shared records
- * only where IndexedDB needs it: booleans cannot be index keys (stored as 0/1) and items carry
- * the derived `fieldKeys` that index their parsed fields. Search has tables of its own.
+ * only where IndexedDB needs it: booleans cannot be index keys (stored as 0/1). Search has tables
+ * of its own, whose `*facets` also answer conditions on parsed fields (schema v8).
  */
 import type { Dexie, Table } from 'dexie';
 import type {
@@ -21,7 +21,9 @@ export interface NodeAddress {
 
 export type NodeKey = [account: string, service: string, node: string];
 export type ItemKey = [account: string, service: string, node: string, itemId: string];
-/** One entry of the `*fieldKeys` multiEntry index: a parsed field value, scoped to its node. */
+/** An entry of the items' `*fieldKeys` index (schema v1 to v7): a parsed field value, scoped to
+ * its node. Schema v8 dropped the index (conditions read the docs' `*facets`); older rows may
+ * still hold the property. */
 export type FieldKey = [
   account: string,
   service: string,
@@ -91,7 +93,7 @@ export interface SettingRecord {
 export type StoredNode = Omit<NodeRecord, 'followed'> & { followed: 0 | 1 };
 
 /** `pinned` arrived with schema v3; the search entries live in `searchDocs` since v4. */
-export type StoredItem = ItemRecord & { read: 0 | 1; pinned: 0 | 1; fieldKeys: FieldKey[] };
+export type StoredItem = ItemRecord & { read: 0 | 1; pinned: 0 | 1; fieldKeys?: FieldKey[] };
 
 export type SatchelDb = Dexie & {
   accounts: Table<AccountRecord, string>;

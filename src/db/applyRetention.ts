@@ -10,13 +10,20 @@ import type { ItemKey, NodeAddress, SatchelDb } from './SatchelDb';
 
 const DAY_MS = 86_400_000;
 
-/** The node's pinned item ids, from the pin index (keys only). */
+/** The account's pinned items, by node number, from the search docs' pin index (keys only;
+ * schema v8 dropped the items' own). Pins are few: the account's are read at once. */
+export async function pinnedByNode(db: SatchelDb, account: string): Promise<Map<number, string[]>> {
+  const keys = await db.searchDocs.where('[account+pinned]').equals([account, 1]).primaryKeys();
+  const byNode = new Map<number, string[]>();
+  for (const [num, item] of keys) byNode.set(num, [...(byNode.get(num) ?? []), item]);
+  return byNode;
+}
+
+/** The node's pinned item ids. */
 export async function pinnedIds(db: SatchelDb, at: NodeAddress): Promise<Set<string>> {
-  const keys = await db.items
-    .where('[account+pinned+service+node]')
-    .equals([at.account, 1, at.service, at.node])
-    .primaryKeys();
-  return new Set(keys.map((key) => key[3]));
+  const node = await db.searchNodes.get([at.account, at.service, at.node]);
+  if (!node) return new Set();
+  return new Set((await pinnedByNode(db, at.account)).get(node.num));
 }
 
 /** Deletes what the policy evicts; returns the evicted item ids. */

@@ -56,13 +56,17 @@ export function createMaintenanceStore({ db, now = Date.now, timeFieldsOf }: Mai
      * evicted ids, or undefined when the node is not stored. */
     setRetention: (at: NodeAddress, policy: RetentionPolicy | undefined) =>
       withDbErrors(() =>
-        db.transaction('rw', db.items, db.nodes, async (): Promise<string[] | undefined> => {
-          const updated = await db.nodes.update([at.account, at.service, at.node], {
-            retention: policy,
-          });
-          if (updated === 0) return undefined;
-          return applyRetention(db, at, policy, now());
-        }),
+        db.transaction(
+          'rw',
+          [db.items, db.nodes, db.searchNodes, db.searchDocs],
+          async (): Promise<string[] | undefined> => {
+            const updated = await db.nodes.update([at.account, at.service, at.node], {
+              retention: policy,
+            });
+            if (updated === 0) return undefined;
+            return applyRetention(db, at, policy, now());
+          },
+        ),
       ),
 
     purgeOlderThan: (account: string, scope: PurgeScope, before: number) =>

@@ -1,30 +1,14 @@
 /**
- * Conversions between item records and stored rows: the derived `fieldKeys` index entries, and
- * the merge of a new version of an item into its stored row that makes upserts idempotent.
+ * Conversions between item records and stored rows: the merge of a new version of an item into
+ * its stored row that makes upserts idempotent. (Rows stored before schema v8 may still carry
+ * `fieldKeys`, the entries of an index v8 dropped: the public shape leaves them out.)
  */
 import type { FacetValue, ItemRecord, NewItem } from '../shared/records';
-import type { FieldKey, NodeAddress, StoredItem } from './SatchelDb';
+import type { NodeAddress, StoredItem } from './SatchelDb';
 
 /** A value IndexedDB accepts as a key part (NaN is not a valid key). */
 export function isIndexableFacet(value: unknown): value is FacetValue {
   return typeof value === 'string' || (typeof value === 'number' && !Number.isNaN(value));
-}
-
-/** The `*fieldKeys` entries of an item: one per distinct indexable [field, value]. */
-export function toFieldKeys(
-  { account, service, node }: NodeAddress,
-  fields: ReadonlyArray<[string, FacetValue]>,
-): FieldKey[] {
-  const seen = new Set<string>();
-  const keys: FieldKey[] = [];
-  for (const [field, value] of fields) {
-    if (typeof field !== 'string' || !isIndexableFacet(value)) continue;
-    const id = `${typeof value}\u0000${field}\u0000${String(value)}`;
-    if (seen.has(id)) continue;
-    seen.add(id);
-    keys.push([account, service, node, field, value]);
-  }
-  return keys;
 }
 
 function estimateSize(item: NewItem): number {
@@ -68,7 +52,6 @@ export function mergeItemRow(
     size: item.size ?? estimateSize(item),
     read: stored?.read ?? 0,
     pinned: stored?.pinned ?? 0,
-    fieldKeys: toFieldKeys(address, fields),
   };
   if (item.parsed !== undefined) row.parsed = item.parsed;
   if (item.parseError !== undefined) row.parseError = item.parseError;

@@ -4,6 +4,7 @@
  * extrapolated from the newest and oldest items of large ones, so a 100,000-item node costs
  * 100 rows, not 100,000.
  */
+import { pinnedIds } from './applyRetention';
 import { maxKeyPart, MIN_KEY_PART, prefixRange } from './keyRange';
 import type { NodeAddress, SatchelDb, StoredItem } from './SatchelDb';
 
@@ -23,12 +24,12 @@ const sizeOf = (rows: ReadonlyArray<StoredItem>): number =>
 
 export async function nodeStats(db: SatchelDb, at: NodeAddress): Promise<NodeItemStats> {
   const { account, service, node } = at;
-  return db.transaction('r', db.items, async () => {
+  return db.transaction('r', [db.items, db.searchNodes, db.searchDocs], async () => {
     const [lower, upper] = prefixRange([account, service, node], 1);
     const all = db.items.where('[account+service+node+itemId]').between(lower, upper, true, true);
     const [itemCount, pinnedCount] = await Promise.all([
       all.count(),
-      db.items.where('[account+pinned+service+node]').equals([account, 1, service, node]).count(),
+      pinnedIds(db, at).then((ids) => ids.size),
     ]);
     if (itemCount <= EXACT_SIZE_LIMIT) {
       return { itemCount, pinnedCount, bytes: sizeOf(await all.toArray()), bytesExact: true };

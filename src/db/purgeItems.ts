@@ -5,8 +5,8 @@
  */
 import type { PurgeScope } from '../shared/cacheManagement';
 import { SatchelError } from '../shared/SatchelError';
-import { pinnedIds } from './applyRetention';
-import { maxKeyPart, MIN_KEY_PART, prefixRange } from './keyRange';
+import { pinnedByNode, pinnedIds } from './applyRetention';
+import { MIN_KEY_PART, prefixRange } from './keyRange';
 import type { NodeAddress, SatchelDb } from './SatchelDb';
 
 export interface PurgeResult extends NodeAddress {
@@ -39,16 +39,16 @@ async function purgeAccountBefore(
     .where('[account+created]')
     .between([account, MIN_KEY_PART], [account, before], true, false)
     .primaryKeys();
-  const pinned = await db.items
-    .where('[account+pinned+service+node]')
-    .between(
-      [account, 1, MIN_KEY_PART, MIN_KEY_PART],
-      [account, 1, maxKeyPart(), maxKeyPart()],
-      true,
-      true,
-    )
-    .primaryKeys();
-  const keep = new Set(pinned.map((k) => JSON.stringify(k)));
+  const numbers = await db.searchNodes
+    .where('[account+service+node]')
+    .between(...prefixRange([account], 2), true, true)
+    .toArray();
+  const pinned = await pinnedByNode(db, account);
+  const keep = new Set(
+    numbers.flatMap(({ service, node, num }) =>
+      (pinned.get(num) ?? []).map((id) => JSON.stringify([account, service, node, id])),
+    ),
+  );
   const doomed = keys.filter((key) => !keep.has(JSON.stringify(key)));
   await db.items.bulkDelete(doomed);
   const byNode = new Map<string, PurgeResult>();
@@ -68,7 +68,7 @@ export async function purgeItems(
   before: number,
 ): Promise<PurgeResult[]> {
   if (!Number.isFinite(before)) throw new SatchelError('bad-request', 'before must be a time');
-  return db.transaction('rw', db.items, db.nodes, async () => {
+  return db.transaction('rw', [db.items, db.nodes, db.searchNodes, db.searchDocs], async () => {
     if (scope.scope === 'all') return purgeAccountBefore(db, account, before);
     let nodes: NodeAddress[];
     if (scope.scope === 'node') {

@@ -1,40 +1,30 @@
 /**
- * Evaluates conditions on parsed fields through the `*fieldKeys` multiEntry index: each
- * condition's positive form is a few key ranges (operators.ts) whose primary keys are read
- * without loading a row. A negative condition (!=, not_in, disjoint) subtracts its positive form.
+ * Evaluates conditions on parsed fields through the search docs' `*facets` index ([node number,
+ * field, value, created], schema v4; since v8 the items keep no field index of their own): each
+ * condition's positive form is a few key ranges (operators.ts) whose doc keys are read without
+ * loading a row. A negative condition (!=, not_in, disjoint) subtracts its positive form.
  */
-import type { IndexableTypePart } from 'dexie';
 import type { FieldCondition } from '../../shared/itemQuery';
 import { readRangeKeys } from '../readRangeKeys';
 import type { NodeAddress, SatchelDb } from '../SatchelDb';
-import { isNegative, valueRanges } from './operators';
+import { facetBounds, isNegative, valueRanges } from './operators';
 
 /** The ids of the node's items having some value of `field` that satisfies the positive form. */
 async function positiveMatches(
   db: SatchelDb,
-  at: NodeAddress,
+  num: number | undefined,
   c: FieldCondition,
 ): Promise<Set<string>> {
-  const key = (value: IndexableTypePart): IndexableTypePart[] => [
-    at.account,
-    at.service,
-    at.node,
-    c.field,
-    value,
-  ];
   const ids = new Set<string>();
+  // A node without a number has no docs, so no items (every stored item has its doc).
+  if (num === undefined) return ids;
   const lists = await Promise.all(
-    valueRanges(c).map(([low, high, lowIn, highIn]) =>
-      readRangeKeys(db.items, {
-        index: 'fieldKeys',
-        lower: key(low),
-        upper: key(high),
-        lowerOpen: !lowIn,
-        upperOpen: !highIn,
-      }),
-    ),
+    valueRanges(c).map((value) => {
+      const [lower, upper] = facetBounds(num, c.field, value);
+      return readRangeKeys(db.searchDocs, { index: 'facets', lower, upper });
+    }),
   );
-  for (const keys of lists) for (const itemKey of keys) ids.add(itemKey[3]);
+  for (const keys of lists) for (const [, item] of keys) ids.add(item);
   return ids;
 }
 
@@ -56,8 +46,12 @@ export async function matchConditions(
 ): Promise<ConditionMatches> {
   const required: Array<Set<string>> = [];
   const excluded: Array<Set<string>> = [];
+  const num =
+    conditions.length === 0
+      ? undefined
+      : (await db.searchNodes.get([at.account, at.service, at.node]))?.num;
   for (const condition of conditions) {
-    const ids = await positiveMatches(db, at, condition);
+    const ids = await positiveMatches(db, num, condition);
     (isNegative(condition.op) ? excluded : required).push(ids);
   }
   // Smallest set first: most ids are rejected by the first lookup.

@@ -7,6 +7,7 @@ export { validateItemQuery } from './validateItemQuery';
 export {
   conditionHolds,
   equalityValue,
+  facetBounds,
   isIndexedPositive,
   numericRange,
   valueRanges,

@@ -63,6 +63,23 @@ export function valueRanges(c: FieldCondition): ValueRange[] {
   }
 }
 
+/**
+ * The bounds of a value range in the search docs' `*facets` index, `[node number, field, value,
+ * created]` (schema v4): every `created` of the included values, none of an excluded bound's.
+ * Since schema v8 both engines read conditions there (the items lost their `*fieldKeys`).
+ */
+export function facetBounds(
+  num: number,
+  field: string,
+  [low, high, lowIn, highIn]: ValueRange,
+): [lower: IndexableTypePart[], upper: IndexableTypePart[]] {
+  // The `created` part: an excluded bound value sorts past all of its own entries.
+  return [
+    [num, field, low, lowIn ? MIN_KEY_PART : maxKeyPart()],
+    [num, field, high, highIn ? maxKeyPart() : MIN_KEY_PART],
+  ];
+}
+
 /** Whether one value satisfies the condition's positive form. */
 function positiveHolds(c: FieldCondition, v: FacetValue): boolean {
   switch (c.op) {

@@ -6,6 +6,7 @@
  */
 import { itemSearchText } from '../../search/itemSearchText';
 import { searchTermKeys } from '../../search/searchTermKeys';
+import { isIndexableFacet } from '../itemRows';
 import type { DocFacet, NodeAddress, SatchelDb, SearchDoc, StoredItem } from '../SatchelDb';
 
 /** With `queueWords` (a sync's batch), the words wait for the word indexer (schema v6). */
@@ -14,6 +15,8 @@ export function searchDocOf(num: number, row: StoredItem, queueWords = false): S
   const seen = new Set<string>();
   const facets: DocFacet[] = [];
   for (const [field, value] of row.fields) {
+    // What IndexedDB can index (NaN is no key): the entries the items' field index had.
+    if (typeof field !== 'string' || !isIndexableFacet(value)) continue;
     const id = `${typeof value}\u0000${field}\u0000${String(value)}`;
     if (seen.has(id)) continue;
     seen.add(id);

@@ -3,13 +3,13 @@
  * that can drive a walk (searchItems.ts). Every range reads doc keys only; `keyOf` gives a doc's
  * own key in the range, so a walk can continue after the last doc it read (readOrdered.ts).
  */
-import { cmp, type IndexableType, type IndexableTypePart } from 'dexie';
+import { cmp, type IndexableType } from 'dexie';
 import type { QueryTerm } from '../../search/parseSearchText';
 import { termRange } from '../../search/searchTermKeys';
 import type { FacetValue } from '../../shared/records';
 import type { SearchCondition, SearchQuery } from '../../shared/searchQuery';
 import { maxKeyPart, MIN_KEY_PART } from '../keyRange';
-import { isIndexedPositive, valueRanges } from '../query';
+import { facetBounds, isIndexedPositive, valueRanges } from '../query';
 import type { SearchDoc } from '../SatchelDb';
 
 export interface IndexRange {
@@ -75,10 +75,8 @@ export function facetSource(nums: readonly number[], c: SearchCondition): Source
   if (!isIndexedPositive(c.op) || c.op === 'contains') return undefined;
   const values = valueRanges(c);
   const ranges = nums.flatMap((num) =>
-    values.map(([low, high, lowIn, highIn]) => {
-      // The `created` part: an excluded bound value sorts past all of its own entries.
-      const lower: IndexableTypePart[] = [num, c.field, low, lowIn ? MIN_KEY_PART : maxKeyPart()];
-      const upper: IndexableTypePart[] = [num, c.field, high, highIn ? maxKeyPart() : MIN_KEY_PART];
+    values.map((value) => {
+      const [lower, upper] = facetBounds(num, c.field, value);
       return range('facets', lower, upper, false, facetsOf);
     }),
   );

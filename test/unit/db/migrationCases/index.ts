@@ -6,6 +6,8 @@ import { v4SearchDocs } from './v4SearchDocs';
 import { v5NodeCounts } from './v5NodeCounts';
 import { v6WordIndexQueue } from './v6WordIndexQueue';
 import { v7NodeListings } from './v7NodeListings';
+import { v8MergedItemIndexes } from './v8MergedItemIndexes';
+import { v8MergedItemIndexes as v8Version } from '../../../../src/db/versions/v8MergedItemIndexes';
 
 export const migrationCases: Record<number, MigrationCase> = {
   2: v2ItemReadState,
@@ -14,4 +16,6 @@ export const migrationCases: Record<number, MigrationCase> = {
   5: v5NodeCounts,
   6: v6WordIndexQueue,
   7: v7NodeListings,
+  // The number is the version file's own (the one place it is written).
+  [v8Version.version]: v8MergedItemIndexes,
 };
