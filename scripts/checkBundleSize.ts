@@ -3,15 +3,35 @@
  * size of the JavaScript a page loads at start (the entry and its static imports, as
  * index.html references them) and of the service worker. Lazily loaded chunks are reported
  * but not counted against the page budget.
+ *
+ * `npm run size -- --by-module` builds with source maps into a temporary directory instead,
+ * checks that build, and prints what the worker and the page's start are made of
+ * (scripts/lib/sizeByModule.ts).
  */
-import { readFileSync, readdirSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { printSizeByModule } from './lib/printSizeByModule';
 
 // The worker's 90 KB was full (issue 16); issue 14's catch-up and liveness probe and issue
 // 13's first-sign-in follows add 1.5 KB. Raised to 92 KB until issue 16 takes it to 80 KB.
 const LIMITS = { pageKb: 40, workerKb: 92 };
-const dist = process.argv[2] ?? process.env.SATCHEL_OUT_DIR ?? 'dist';
+const args = process.argv.slice(2);
+const byModule = args.includes('--by-module');
+const dist = byModule
+  ? buildWithSourceMaps()
+  : (args.find((arg) => !arg.startsWith('--')) ?? process.env.SATCHEL_OUT_DIR ?? 'dist');
+
+/** A production build with hidden source maps (the same code: no map comment is added). */
+function buildWithSourceMaps(): string {
+  const out = mkdtempSync(join(tmpdir(), 'satchel-size-'));
+  const env = { ...process.env, SATCHEL_OUT_DIR: out, SATCHEL_SOURCEMAP: '1' };
+  const build = spawnSync('npx', ['vite', 'build'], { env, stdio: 'ignore', timeout: 120_000 });
+  if (build.status !== 0) throw new Error(`vite build failed (exit ${build.status})`);
+  return out;
+}
 
 const gz = (file: string): number => gzipSync(readFileSync(join(dist, file)), { level: 9 }).length;
 const kb = (bytes: number): string => (bytes / 1024).toFixed(1);
@@ -46,4 +66,5 @@ if (initial.length === 0) {
   console.log('FAIL no entry script found in index.html');
   failed = true;
 }
+if (byModule) printSizeByModule(dist, ['sw.js', ...initial]);
 process.exit(failed ? 1 : 0);
