@@ -9,6 +9,7 @@ import type {
   FacetValue,
   ItemRecord,
   NodeRecord,
+  OutboxRecord,
   ResumptionRecord,
 } from '../shared/records';
 
@@ -103,4 +104,6 @@ export type SatchelDb = Dexie & {
   searchDocs: Table<SearchDoc, DocKey>;
   nodeCounts: Table<NodeCountRow, NodeKey>;
   nodeListings: Table<NodeListingRow, NodeKey>;
+  /** Schema v8: writes waiting to be sent (src/db/outboxStore.ts). */
+  outbox: Table<OutboxRecord, number>;
 };

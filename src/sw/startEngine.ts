@@ -22,6 +22,14 @@ import { createSessionPersistence } from './createSessionPersistence';
 import { log } from './log';
 import { probeHttp } from './probeHttp';
 import { registerHomeMethods } from './registerHomeMethods';
+import { registerOutboxMethods } from './registerOutboxMethods';
+import { backgroundSync, OUTBOX_SYNC_TAG } from './backgroundSync';
+import { createOnlineWaiter } from './createOnlineWaiter';
+import { createOutbox } from '../cache/outbox/createOutbox';
+import { sendOutboxEntry } from '../cache/outbox/sendOutboxEntry';
+import type { CacheDeps } from '../cache/CacheDeps';
+import { createOutboxStore } from '../db/outboxStore';
+import type { SatchelDb } from '../db/SatchelDb';
 import { registerPubsubMethods } from './registerPubsubMethods';
 import { registerSearchMethods } from './registerSearchMethods';
 import { registerSessionMethods } from './registerSessionMethods';
@@ -61,28 +69,48 @@ export function startEngine(scope: ServiceWorkerGlobalScope) {
       return session.iq(stanza, timeoutMs);
     },
   });
-  const cache = perDatabase(databases.get, (db) =>
-    createPubsubCache({
-      nodes: createNodeStore({ db }),
-      items: createItemStore({ db }),
-      iq: iqFor,
-      registry,
-      now: Date.now,
-      random: Math.random,
-      emitNode: (account, node) =>
-        broadcast({ kind: 'event', event: 'node', data: { ...toNodeView(node), account } }),
-      emitItems: (data) => {
-        // Items were written again: whatever filled the storage has been freed.
-        if (storageState.status === 'full' && data.upserted.length > 0)
-          setStorageState({ status: 'ok' });
-        broadcast({ kind: 'event', event: 'items', data });
+  const cacheDeps = (db: SatchelDb): CacheDeps => ({
+    nodes: createNodeStore({ db }),
+    items: createItemStore({ db }),
+    iq: iqFor,
+    registry,
+    now: Date.now,
+    random: Math.random,
+    emitNode: (account, node) =>
+      broadcast({ kind: 'event', event: 'node', data: { ...toNodeView(node), account } }),
+    emitItems: (data) => {
+      // Items were written again: whatever filled the storage has been freed.
+      if (storageState.status === 'full' && data.upserted.length > 0)
+        setStorageState({ status: 'ok' });
+      broadcast({ kind: 'event', event: 'items', data });
+    },
+    emitWordsIndexed: () => broadcast({ kind: 'event', event: 'wordsIndexed', data: {} }),
+    track: (work) => background.track(work),
+    onStorageFull: (error) => setStorageState({ status: 'full', error: error.toData() }),
+    log,
+  });
+  const cache = perDatabase(databases.get, (db) => createPubsubCache(cacheDeps(db)));
+  const outbox = perDatabase(databases.get, (db) =>
+    createOutbox({
+      store: createOutboxStore({ db }),
+      send: (
+        (deps) => (entry) =>
+          sendOutboxEntry(deps, entry)
+      )(cacheDeps(db)),
+      online: (account) => {
+        const { status, account: current } = session.state();
+        return status === 'online' && current === account;
       },
-      emitWordsIndexed: () => broadcast({ kind: 'event', event: 'wordsIndexed', data: {} }),
+      emit: (account, entries) =>
+        broadcast({ kind: 'event', event: 'outbox', data: { account, entries } }),
+      now: Date.now,
+      retryAfter: (attempts) => Math.min(60_000, 2_000 * 2 ** Math.min(attempts, 5)),
+      setTimer: (run, ms) => void setTimeout(run, ms),
       track: (work) => background.track(work),
-      onStorageFull: (error) => setStorageState({ status: 'full', error: error.toData() }),
       log,
     }),
   );
+  const online = createOnlineWaiter();
 
   // Settles once the session has read the stored account: until then the account is unknown.
   let stateKnown = (): void => undefined;
@@ -100,6 +128,7 @@ export function startEngine(scope: ServiceWorkerGlobalScope) {
       ),
     onState: (data) => {
       if (!data.restoring) stateKnown();
+      if (data.status === 'online' && data.account) online.arrived(data.account);
       broadcast({ kind: 'event', event: 'connection', data });
     },
     onSessionStarted: (live, { resumed }) => {
@@ -109,6 +138,8 @@ export function startEngine(scope: ServiceWorkerGlobalScope) {
         live.client.entity.send(xml('presence')).catch((e: unknown) => log('presence failed', e));
       const account = session.state().account;
       if (account) background.track(cache().then((c) => c.onSessionStarted(account, resumed)));
+      // Writes made while away go out now, in order (issue 17), beside the catch-up.
+      if (account) background.track(outbox().then((o) => o.flush(account)));
     },
     onStanza: (stanza) => {
       const account = session.state().account;
@@ -130,6 +161,18 @@ export function startEngine(scope: ServiceWorkerGlobalScope) {
   });
   registerPubsubMethods(router, { cache, account: signedInAccount, iq: iqFor });
   registerHomeMethods(router, { account: signedInAccount, iq: iqFor });
+  registerOutboxMethods(router, {
+    outbox,
+    account: signedInAccount,
+    now: Date.now,
+    newItemId: () => crypto.randomUUID(),
+    // Background Sync (where the browser has it) wakes the worker to send once online.
+    requestSync: () => {
+      backgroundSync(scope)
+        ?.register(OUTBOX_SYNC_TAG)
+        .catch((e: unknown) => log('background sync refused', e));
+    },
+  });
   registerStorageMethods(router, databases, () => session.restore());
   registerSearchMethods(router, {
     database: databases.get,
@@ -168,6 +211,19 @@ export function startEngine(scope: ServiceWorkerGlobalScope) {
       log('background refresh');
       await session.restore().catch((error: unknown) => log('refresh failed', error));
       await background.settled();
+    },
+    /**
+     * A Background Sync event: reconnect if signed in, send the outbox, and reject while writes
+     * still wait, so the browser tries again later.
+     */
+    async syncOutbox(): Promise<void> {
+      await session.restore().catch((error: unknown) => log('sync: restore failed', error));
+      const account = await online.wait(session.state(), 20_000);
+      if (!account) throw new SatchelError('connection-lost', 'outbox: no session to send on');
+      const box = await outbox();
+      await box.flush(account);
+      if (await box.hasQueued(account))
+        throw new SatchelError('connection-lost', 'outbox: writes still wait');
     },
     /** Settles once the database is open (or failed to) and the session restore was tried. */
     ready: databases

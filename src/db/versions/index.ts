@@ -10,6 +10,7 @@ import { v4SearchDocs } from './v4SearchDocs';
 import { v5NodeCounts } from './v5NodeCounts';
 import { v6WordIndexQueue } from './v6WordIndexQueue';
 import { v7NodeListings } from './v7NodeListings';
+import { v8Outbox } from './v8Outbox';
 
 export type { SchemaVersion } from './SchemaVersion';
 
@@ -21,4 +22,5 @@ export const schemaVersions: readonly SchemaVersion[] = [
   v5NodeCounts,
   v6WordIndexQueue,
   v7NodeListings,
+  v8Outbox,
 ];
