@@ -218,7 +218,12 @@ export function startEngine(scope: ServiceWorkerGlobalScope) {
      */
     async syncOutbox(): Promise<void> {
       await session.restore().catch((error: unknown) => log('sync: restore failed', error));
-      const account = await online.wait(session.state(), 20_000);
+      // Only a session on its way is waited for; an offline one makes the browser retry later.
+      const state = session.state();
+      const account =
+        state.status === 'offline' || state.status === 'reconnecting'
+          ? undefined
+          : await online.wait(state, 10_000);
       if (!account) throw new SatchelError('connection-lost', 'outbox: no session to send on');
       const box = await outbox();
       await box.flush(account);
