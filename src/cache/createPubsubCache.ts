@@ -15,7 +15,7 @@ import { createEventApplier } from './createEventApplier';
 import { createNodeAnalyser } from './createNodeAnalyser';
 import { createSyncEngine } from './createSyncEngine';
 import { createWordIndexer } from './createWordIndexer';
-import { storeItems } from './storeItems';
+import { writeThrough } from './writeThrough';
 import { itemRecordToView, newItemToView, toNodeView } from './toViews';
 import { toNewItem } from './toNewItem';
 
@@ -186,16 +186,7 @@ export function createPubsubCache(deps: CacheDeps) {
       });
       if (itemId === undefined)
         throw new SatchelError('remote-error', 'the service did not say which id it gave the item');
-      const key = { account, ...address };
-      const record = await deps.nodes.get(key);
-      if (record && CACHED.has(record.syncState)) {
-        const analyser =
-          record.analyser === undefined ? undefined : deps.registry.get(record.analyser);
-        const item = parse(
-          `<item xmlns="http://jabber.org/protocol/pubsub" id="${escapeAttr(itemId)}" publisher="${escapeAttr(account)}">${payloadXml}</item>`,
-        );
-        await storeItems(deps, key, analyser, [item]);
-      }
+      await writeThrough(deps, { account, ...address }, itemId, payloadXml);
       return itemId;
     },
 
@@ -264,8 +255,4 @@ function parsePayload(xml: string): Element {
   } catch (error) {
     throw new SatchelError('bad-payload', error instanceof Error ? error.message : String(error));
   }
-}
-
-function escapeAttr(value: string): string {
-  return value.replace(/&/gu, '&amp;').replace(/"/gu, '&quot;').replace(/</gu, '&lt;');
 }

@@ -9,6 +9,7 @@ import type {
   FacetValue,
   ItemRecord,
   NodeRecord,
+  OutboxRecord,
   ResumptionRecord,
 } from '../shared/records';
 
@@ -105,4 +106,6 @@ export type SatchelDb = Dexie & {
   searchDocs: Table<SearchDoc, DocKey>;
   nodeCounts: Table<NodeCountRow, NodeKey>;
   nodeListings: Table<NodeListingRow, NodeKey>;
+  /** Schema v9: writes waiting to be sent (src/db/outboxStore.ts). */
+  outbox: Table<OutboxRecord, number>;
 };

@@ -13,6 +13,10 @@ import type { ErrorCode } from './errorCodes';
 import type { SearchResult } from './searchQuery';
 import type {
   ContactMicroblogView,
+  DraftParams,
+  OutboxChangedEvent,
+  OutboxEntryView,
+  ParentAddress,
   GetItemsParams,
   LookupFailure,
   ItemsChangedEvent,
@@ -182,6 +186,27 @@ export interface RpcMethods {
     params: { json: string; onConflict?: ConflictChoice; dryRun?: boolean };
     result: ImportReport;
   };
+
+  // The outbox (issue 17): writes are stored first and sent in order when online, exactly once
+  // (the item id is chosen here). `publish` with the id of a queued or refused write edits it;
+  // with the id of a published item it republishes (an edit, XEP-0060 §7.1.2).
+  'outbox.list': { params: Record<string, never>; result: { entries: OutboxEntryView[] } };
+  'outbox.publish': {
+    params: NodeAddress & {
+      itemId?: string;
+      draft: DraftParams;
+      parent?: ParentAddress;
+      /** An edit keeps the post's first publication time (epoch ms). */
+      published?: number;
+    };
+    result: { entry: OutboxEntryView };
+  };
+  'outbox.retract': {
+    params: NodeAddress & { itemId: string; parent?: ParentAddress };
+    result: { entry: OutboxEntryView };
+  };
+  /** Drops a queued or refused write; one being sent may still arrive. */
+  'outbox.discard': { params: { seq: number }; result: Record<string, never> };
 }
 
 export type RpcMethod = keyof RpcMethods;
@@ -201,6 +226,8 @@ export interface RpcEvents {
   /** The word index caught up with the posts syncs stored (schema v6): word searches that
    * said `indexing` may now find more. */
   wordsIndexed: Record<string, never>;
+  /** The account's outbox changed: every write still waiting or refused, oldest first. */
+  outbox: OutboxChangedEvent;
 }
 
 export type RpcEventName = keyof RpcEvents;

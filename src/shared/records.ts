@@ -151,3 +151,39 @@ export interface NewItem {
   /** Estimated from the XML and parsed data when absent. */
   size?: number;
 }
+
+/** What the reader wrote: kept so a queued or refused write can be edited (issue 17). */
+export interface OutboxDraft {
+  title: string;
+  text: string;
+  categories: string[];
+}
+
+/**
+ * A write waiting in the outbox (schema v9): stored before anything is sent, sent in `seq`
+ * order, deleted once the server answered. The item id is chosen when the write is composed, so
+ * sending it again after a lost answer republishes the same item (XEP-0060 §7.1.2) rather than a
+ * second one.
+ */
+export interface OutboxRecord {
+  /** Auto-incremented by the store: the order the writes were made in. */
+  seq?: number;
+  account: string;
+  op: 'publish' | 'retract';
+  service: string;
+  node: string;
+  itemId: string;
+  /** The payload to publish, built once: a resend is byte-identical. */
+  payloadXml?: string;
+  draft?: OutboxDraft;
+  /** A comment (XEP-0277 §6): the post it replies to. */
+  parent?: { service: string; node: string; itemId: string };
+  /** `refused`: the server said no; it stays with the reason until edited or discarded. */
+  state: 'queued' | 'refused';
+  error?: { code: string; message: string; detail?: string; at: number };
+  /** Bumped by each edit: an answer to an older revision does not delete a newer one. */
+  revision: number;
+  attempts: number;
+  createdAt: number;
+  updatedAt: number;
+}

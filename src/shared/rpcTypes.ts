@@ -143,3 +143,33 @@ export interface RpcErrorData {
   message: string;
   detail?: string;
 }
+
+/** What the reader writes (issue 17): a post or comment, as XEP-0277 Atom fields. */
+export interface DraftParams {
+  title: string;
+  text: string;
+  categories: string[];
+}
+
+/** A comment's post (XEP-0277 §6), to show the pending comment under it. */
+export interface ParentAddress extends NodeAddress {
+  itemId: string;
+}
+
+/** A write waiting in the outbox, or refused by the server (with its reason). */
+export interface OutboxEntryView extends NodeAddress {
+  seq: number;
+  op: 'publish' | 'retract';
+  itemId: string;
+  draft?: DraftParams;
+  parent?: ParentAddress;
+  state: 'queued' | 'refused';
+  error?: RpcErrorData & { at: number };
+  attempts: number;
+  createdAt: number;
+}
+
+export interface OutboxChangedEvent {
+  account: string;
+  entries: OutboxEntryView[];
+}

@@ -27,6 +27,13 @@ import { createSessionPersistence } from './createSessionPersistence';
 import { log } from './log';
 import { probeHttp } from './probeHttp';
 import { registerHomeMethods } from './registerHomeMethods';
+import { registerOutboxMethods } from './registerOutboxMethods';
+import { backgroundSync, OUTBOX_SYNC_TAG } from './backgroundSync';
+import { createOnlineWaiter } from './createOnlineWaiter';
+import { createOutbox } from '../cache/outbox/createOutbox';
+import { sendOutboxEntry } from '../cache/outbox/sendOutboxEntry';
+import type { CacheDeps } from '../cache/CacheDeps';
+import { createOutboxStore } from '../db/outboxStore';
 import { registerPubsubMethods } from './registerPubsubMethods';
 import { registerSearchMethods } from './registerSearchMethods';
 import { registerCacheMethods } from './registerCacheMethods';
@@ -81,7 +88,7 @@ export function startEngine(scope: ServiceWorkerGlobalScope) {
       db,
       timeFieldsOf: (name) => registry.get(name)?.timeFields,
     });
-    const cache = createPubsubCache({
+    const deps: CacheDeps = {
       nodes,
       items,
       iq: iqFor,
@@ -94,6 +101,22 @@ export function startEngine(scope: ServiceWorkerGlobalScope) {
       emitWordsIndexed: () => broadcast({ kind: 'event', event: 'wordsIndexed', data: {} }),
       track: (work) => background.track(work),
       onStorageFull: (error) => setStorageState({ status: 'full', error: error.toData() }),
+      log,
+    };
+    const cache = createPubsubCache(deps);
+    const outbox = createOutbox({
+      store: createOutboxStore({ db }),
+      send: (entry) => sendOutboxEntry(deps, entry),
+      online: (account) => {
+        const { status, account: current } = session.state();
+        return status === 'online' && current === account;
+      },
+      emit: (account, entries) =>
+        broadcast({ kind: 'event', event: 'outbox', data: { account, entries } }),
+      now: Date.now,
+      retryAfter: (attempts) => Math.min(60_000, 2_000 * 2 ** Math.min(attempts, 5)),
+      setTimer: (run, ms) => void setTimeout(run, ms),
+      track: (work) => background.track(work),
       log,
     });
     const manager = createCacheManager({
@@ -110,6 +133,7 @@ export function startEngine(scope: ServiceWorkerGlobalScope) {
     });
     return {
       cache,
+      outbox,
       manager,
       maintenance,
       session: {
@@ -120,6 +144,8 @@ export function startEngine(scope: ServiceWorkerGlobalScope) {
     };
   });
   const cache = async () => (await stores()).cache;
+  const outbox = async () => (await stores()).outbox;
+  const online = createOnlineWaiter();
 
   // Settles once the session has read the stored account: until then the account is unknown.
   let stateKnown = (): void => undefined;
@@ -137,6 +163,7 @@ export function startEngine(scope: ServiceWorkerGlobalScope) {
       ),
     onState: (data) => {
       if (!data.restoring) stateKnown();
+      if (data.status === 'online' && data.account) online.arrived(data.account);
       broadcast({ kind: 'event', event: 'connection', data });
     },
     onSessionStarted: (live, { resumed }) => {
@@ -146,6 +173,8 @@ export function startEngine(scope: ServiceWorkerGlobalScope) {
         live.client.entity.send(xml('presence')).catch((e: unknown) => log('presence failed', e));
       const account = session.state().account;
       if (account) background.track(cache().then((c) => c.onSessionStarted(account, resumed)));
+      // Writes made while away go out now, in order (issue 17), beside the catch-up.
+      if (account) background.track(outbox().then((o) => o.flush(account)));
     },
     onStanza: (stanza) => {
       const account = session.state().account;
@@ -176,6 +205,18 @@ export function startEngine(scope: ServiceWorkerGlobalScope) {
     account: signedInAccount,
   });
   registerHomeMethods(router, { account: signedInAccount, iq: iqFor });
+  registerOutboxMethods(router, {
+    outbox,
+    account: signedInAccount,
+    now: Date.now,
+    newItemId: () => crypto.randomUUID(),
+    // Background Sync (where the browser has it) wakes the worker to send once online.
+    requestSync: () => {
+      backgroundSync(scope)
+        ?.register(OUTBOX_SYNC_TAG)
+        .catch((e: unknown) => log('background sync refused', e));
+    },
+  });
   registerStorageMethods(router, databases, () => session.restore());
 
   const hub = createChannelHub({
@@ -207,6 +248,24 @@ export function startEngine(scope: ServiceWorkerGlobalScope) {
       log('background refresh');
       await session.restore().catch((error: unknown) => log('refresh failed', error));
       await background.settled();
+    },
+    /**
+     * A Background Sync event: reconnect if signed in, send the outbox, and reject while writes
+     * still wait, so the browser tries again later.
+     */
+    async syncOutbox(): Promise<void> {
+      await session.restore().catch((error: unknown) => log('sync: restore failed', error));
+      // Only a session on its way is waited for; an offline one makes the browser retry later.
+      const state = session.state();
+      const account =
+        state.status === 'offline' || state.status === 'reconnecting'
+          ? undefined
+          : await online.wait(state, 10_000);
+      if (!account) throw new SatchelError('connection-lost', 'outbox: no session to send on');
+      const box = await outbox();
+      await box.flush(account);
+      if (await box.hasQueued(account))
+        throw new SatchelError('connection-lost', 'outbox: writes still wait');
     },
     /** Settles once the database is open (or failed to) and the session restore was tried. */
     ready: databases

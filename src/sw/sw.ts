@@ -6,6 +6,7 @@ import {
 } from 'workbox-precaching';
 import { NavigationRoute, registerRoute } from 'workbox-routing';
 import { PERIODIC_REFRESH_TAG } from '../shared/periodicRefreshTag';
+import { OUTBOX_SYNC_TAG } from './backgroundSync';
 import { prerenderFeed } from './prerender/prerenderFeed';
 import { startEngine } from './startEngine';
 
@@ -72,4 +73,12 @@ self.addEventListener('message', (event) => {
 self.addEventListener('periodicsync', (event: Event) => {
   const sync = event as ExtendableEvent & { tag?: string };
   if (sync.tag === PERIODIC_REFRESH_TAG) sync.waitUntil(getEngine().refresh());
+});
+
+// Background Sync (Chromium): the browser wakes the worker once it is online to send the outbox
+// (issue 17); a rejection asks it to try again later. Elsewhere the outbox goes out when the
+// session comes back. Not in TypeScript's lib either.
+self.addEventListener('sync', (event: Event) => {
+  const sync = event as ExtendableEvent & { tag?: string };
+  if (sync.tag === OUTBOX_SYNC_TAG) sync.waitUntil(getEngine().syncOutbox());
 });

@@ -11,6 +11,7 @@ import { v5NodeCounts } from './v5NodeCounts';
 import { v6WordIndexQueue } from './v6WordIndexQueue';
 import { v7NodeListings } from './v7NodeListings';
 import { v8MergedItemIndexes } from './v8MergedItemIndexes';
+import { v9Outbox } from './v9Outbox';
 
 export type { SchemaVersion } from './SchemaVersion';
 
@@ -23,4 +24,5 @@ export const schemaVersions: readonly SchemaVersion[] = [
   v6WordIndexQueue,
   v7NodeListings,
   v8MergedItemIndexes,
+  v9Outbox,
 ];

@@ -19,6 +19,8 @@ import { useFeedSnapshot } from './useFeedSnapshot';
 import { useLiveFeedUpdates } from './useLiveFeedUpdates';
 import { useReadingPosition } from './useReadingPosition';
 import { useVirtualWindow } from './useVirtualWindow';
+import { MICROBLOG_NODE } from '../../format/nodeTitle';
+import { FeedWriting } from '../write/FeedWriting';
 
 /** `/feed/:service/:node`: the node's items, newest first, windowed, live, keyboard-driven. */
 export function FeedView({ service, node }: { service: string; node: string }) {
@@ -142,6 +144,9 @@ export function FeedView({ service, node }: { service: string; node: string }) {
           ensureRange(range[0], range[1]);
         }}
       />
+      {account !== undefined && service === account && node === MICROBLOG_NODE ? (
+        <FeedWriting address={address} />
+      ) : null}
       <NewPostsButton count={snap.newCount} capped={snap.newCapped} onShow={() => void showNew()} />
       {snap.total === 0 ? (
         <EmptyState title="No posts yet.">

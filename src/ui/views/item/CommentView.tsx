@@ -11,7 +11,16 @@ import { ContentBody } from './ContentBody';
 import { TextBlock } from './TextBlock';
 
 /** One XEP-0277 comment: author, time and content, sanitized like posts. */
-export function CommentView({ item, feed }: { item: ItemView; feed: NodeAddress }) {
+export function CommentView({
+  item,
+  feed,
+  onDelete,
+}: {
+  item: ItemView;
+  feed: NodeAddress;
+  /** The reader's own comment: deleting it goes through the outbox (XEP-0060 §7.2). */
+  onDelete?: () => Promise<void>;
+}) {
   const entry = asMicroblogItem(item);
   if (!entry) {
     return (
@@ -39,6 +48,11 @@ export function CommentView({ item, feed }: { item: ItemView; feed: NodeAddress 
         <TextBlock text={plainText(entry.title)} />
       ) : body ? (
         <ContentBody content={body} feed={feed} />
+      ) : null}
+      {onDelete ? (
+        <button type="button" class="quiet small" onClick={() => void onDelete()}>
+          Delete
+        </button>
       ) : null}
     </li>
   );

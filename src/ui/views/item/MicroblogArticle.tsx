@@ -9,6 +9,9 @@ import { Enclosures } from './Enclosures';
 import { PostReferences } from './PostReferences';
 import { Tags } from './Tags';
 import { TextBlock } from './TextBlock';
+import { MICROBLOG_NODE } from '../../format/nodeTitle';
+import { connection } from '../../state/appState';
+import { PostActions } from '../write/PostActions';
 
 interface Props {
   entry: MicroblogItem;
@@ -23,6 +26,9 @@ export function MicroblogArticle({ entry, item, feed, headingRef }: Props) {
   const title = entryTitle(entry);
   const web =
     entry.alternate && /^https?:\/\//iu.test(entry.alternate) ? entry.alternate : undefined;
+  const account = connection.value.account;
+  const post = { ...feed, itemId: item.id };
+  const own = account !== undefined && feed.service === account && feed.node === MICROBLOG_NODE;
   const summaryShown =
     entry.summary && entry.content && plainText(entry.summary) !== plainText(entry.content);
   return (
@@ -39,6 +45,7 @@ export function MicroblogArticle({ entry, item, feed, headingRef }: Props) {
         <Byline entry={entry} item={item} />
         <Tags categories={entry.categories} />
       </header>
+      {own ? <PostActions post={post} entry={entry} item={item} /> : null}
       <PostReferences entry={entry} />
       <div class="post-body">
         {statusPost ? <TextBlock text={plainText(entry.title)} lang={entry.title?.lang} /> : null}
@@ -66,7 +73,9 @@ export function MicroblogArticle({ entry, item, feed, headingRef }: Props) {
           </a>
         </p>
       ) : null}
-      {entry.comments[0] ? <CommentsSection comments={entry.comments[0]} feed={feed} /> : null}
+      {entry.comments[0] ? (
+        <CommentsSection comments={entry.comments[0]} feed={feed} post={post} />
+      ) : null}
     </article>
   );
 }

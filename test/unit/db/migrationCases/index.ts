@@ -8,6 +8,8 @@ import { v6WordIndexQueue } from './v6WordIndexQueue';
 import { v7NodeListings } from './v7NodeListings';
 import { v8MergedItemIndexes } from './v8MergedItemIndexes';
 import { v8MergedItemIndexes as v8Version } from '../../../../src/db/versions/v8MergedItemIndexes';
+import { v9Outbox as v9OutboxCase } from './v9Outbox';
+import { v9Outbox } from '../../../../src/db/versions/v9Outbox';
 
 export const migrationCases: Record<number, MigrationCase> = {
   2: v2ItemReadState,
@@ -16,6 +18,7 @@ export const migrationCases: Record<number, MigrationCase> = {
   5: v5NodeCounts,
   6: v6WordIndexQueue,
   7: v7NodeListings,
-  // The number is the version file's own (the one place it is written).
+  // Keyed by each version's own number: renumbering a version renumbers its case.
   [v8Version.version]: v8MergedItemIndexes,
+  [v9Outbox.version]: v9OutboxCase,
 };
