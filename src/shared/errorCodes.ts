@@ -46,6 +46,8 @@ export const errorMessages = {
   'not-acceptable': 'The service did not accept that request.',
   'bad-payload': 'The item payload is not acceptable to the service.',
   'remote-error': 'The server answered with an error.',
+  'unexpected-answer':
+    'The server answered with something other than what was asked; nothing of it was stored.',
   internal: 'Something went wrong inside Satchel.',
 } as const;
 
