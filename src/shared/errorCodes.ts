@@ -23,6 +23,7 @@ export const errorMessages = {
   // RPC
   'bad-request': 'The request was malformed.',
   'unknown-method': 'The worker does not know that request.',
+  'too-large': 'The request is larger than the worker accepts.',
   'worker-unavailable': 'The background engine did not answer; it is being restarted.',
   'protocol-mismatch':
     'This page and the background engine are different versions: reload the page.',
