@@ -27,6 +27,10 @@ export interface StartProsodyOptions {
   c2sPort?: number;
   /** XEP-0198 resumption window; default 600 s (Prosody's default). */
   smacksHibernationSeconds?: number;
+  /** Prosody's `c2s_stanza_size_limit` in bytes; default Prosody's (256 KiB). */
+  stanzaSizeLimit?: number;
+  /** `pubsub_max_items`; default 20,000. */
+  pubsubMaxItems?: number;
   /** How long to wait for the server to serve WebSocket; default 15 s. */
   startTimeoutMs?: number;
 }
@@ -103,7 +107,16 @@ export async function startProsody(options: StartProsodyOptions = {}): Promise<P
     c2sPort = options.c2sPort ?? (await freePort());
     const smacksHibernationSeconds = options.smacksHibernationSeconds ?? 600;
     const pluginDir = PLUGIN_DIR;
-    const config = { domain, dataDir, c2sPort, httpPort, smacksHibernationSeconds, pluginDir };
+    const config = {
+      domain,
+      dataDir,
+      c2sPort,
+      httpPort,
+      smacksHibernationSeconds,
+      pluginDir,
+      ...(options.stanzaSizeLimit !== undefined && { stanzaSizeLimit: options.stanzaSizeLimit }),
+      ...(options.pubsubMaxItems !== undefined && { pubsubMaxItems: options.pubsubMaxItems }),
+    };
     writeFileSync(configPath, renderProsodyConfig(config));
     try {
       await launch();

@@ -69,8 +69,11 @@ export function createPubsubCache(deps: CacheDeps) {
       node: key.node,
       ...(params.itemIds ? { itemIds: params.itemIds } : { maxItems: params.max ?? 20 }),
     });
+    const receivedAt = deps.now();
     const items = result.items
-      .map((item) => toNewItem(item, { service: key.service, node: key.node, analyser }))
+      .map((item) =>
+        toNewItem(item, { service: key.service, node: key.node, analyser, receivedAt }),
+      )
       .filter((item): item is NewItem => item !== undefined)
       .sort((a, b) => (b.created ?? 0) - (a.created ?? 0))
       .map(newItemToView);
@@ -153,6 +156,7 @@ export function createPubsubCache(deps: CacheDeps) {
         syncState: 'pending',
         syncCursor: undefined,
         syncError: undefined,
+        skipped: undefined,
       });
       void syncEngine.sync(key).catch((e: unknown) => deps.log('resync failed', e));
       return view(key);

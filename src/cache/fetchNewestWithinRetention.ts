@@ -24,7 +24,7 @@ export const hasRetention = (policy: RetentionPolicy | undefined): policy is Ret
  * node has no more. Returns the ids that were new or changed.
  */
 export async function fetchNewestWithinRetention(
-  deps: Pick<CacheDeps, 'items' | 'emitItems' | 'now'>,
+  deps: Pick<CacheDeps, 'items' | 'emitItems' | 'now' | 'nodes' | 'emitNode'>,
   iq: IqCaller,
   key: NodeKey,
   analyser: AnalyserDefinition | undefined,

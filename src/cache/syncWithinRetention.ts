@@ -14,7 +14,7 @@ import { storeItems } from './storeItems';
  * caller drops cached items retracted meanwhile.
  */
 export async function syncWithinRetention(
-  deps: Pick<CacheDeps, 'items' | 'emitItems' | 'now'>,
+  deps: Pick<CacheDeps, 'items' | 'emitItems' | 'now' | 'nodes' | 'emitNode'>,
   iq: IqCaller,
   key: NodeKey,
   analyser: AnalyserDefinition | undefined,

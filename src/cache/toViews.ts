@@ -22,6 +22,7 @@ export function toNodeView(
   if (record.syncProgress) view.progress = record.syncProgress;
   if (record.lastSyncAt !== undefined) view.lastSyncAt = record.lastSyncAt;
   if (record.config) view.config = record.config;
+  if (record.skipped) view.skipped = record.skipped;
   const c = record.catchUp;
   if (c?.state === 'running') view.catchUp = { state: 'running' };
   else if (c?.state === 'failed')

@@ -1,4 +1,5 @@
 import { xml, type Element } from '@xmpp/xml';
+import { SatchelError } from '../shared/SatchelError';
 import { buildRsmSet, type RsmQuery } from './buildRsmSet';
 import type { IqCaller } from './IqCaller';
 import { iqRequest } from './iqRequest';
@@ -43,7 +44,15 @@ export async function getItems(iq: IqCaller, request: GetItemsRequest): Promise<
   );
   const reply = await iqRequest(iq, stanza, request.timeoutMs);
   const pubsub = reply.getChild('pubsub', NS.pubsub);
-  const items = pubsub?.getChild('items')?.getChildren('item') ?? [];
+  const answered = pubsub?.getChild('items');
+  // §6.5.8: the answer names the node asked for. Items of another node must not be stored as
+  // this one's (issue 15: a hostile or broken service); nothing of such an answer is used.
+  if (answered && answered.attrs.node !== node)
+    throw new SatchelError(
+      'unexpected-answer',
+      `asked for the items of "${node}", the service sent those of "${String(answered.attrs.node)}"`,
+    );
+  const items = answered?.getChildren('item') ?? [];
   const page = parseRsmSet(pubsub);
   return page ? { items, rsm: page } : { items };
 }

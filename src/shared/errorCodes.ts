@@ -23,6 +23,7 @@ export const errorMessages = {
   // RPC
   'bad-request': 'The request was malformed.',
   'unknown-method': 'The worker does not know that request.',
+  'too-large': 'The request is larger than the worker accepts.',
   'worker-unavailable': 'The background engine did not answer; it is being restarted.',
   'protocol-mismatch':
     'This page and the background engine are different versions: reload the page.',
@@ -46,6 +47,8 @@ export const errorMessages = {
   'not-acceptable': 'The service did not accept that request.',
   'bad-payload': 'The item payload is not acceptable to the service.',
   'remote-error': 'The server answered with an error.',
+  'unexpected-answer':
+    'The server answered with something other than what was asked; nothing of it was stored.',
   internal: 'Something went wrong inside Satchel.',
 } as const;
 

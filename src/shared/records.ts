@@ -97,9 +97,26 @@ export interface NodeRecord {
   config?: NodeConfig;
   /** How many items, or how old, the cache keeps of this node (issue 7). */
   retention?: RetentionPolicy;
+  /** Items received for this node that could not be stored, and why (issue 15): the rest of
+   * their batch was. Cleared when the node is synced again from scratch. */
+  skipped?: SkippedItems;
   /** User follows this node (home screen). */
   followed: boolean;
   extra?: Record<string, unknown>;
+}
+
+/** An item that was received but not stored. */
+export interface SkippedItem {
+  /** Absent when the item had none (or one too long to keep). */
+  itemId?: string;
+  reason: string;
+  at: number;
+}
+
+/** Skipped items of a node: `count` distinct ones, the latest few of them listed. */
+export interface SkippedItems {
+  count: number;
+  latest: SkippedItem[];
 }
 
 /** A parsed-field value that can be indexed (IndexedDB key types we use). */

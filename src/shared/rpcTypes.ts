@@ -4,7 +4,7 @@
  */
 import type { ErrorCode } from './errorCodes';
 import type { FieldCondition, ItemOrder } from './itemQuery';
-import type { NodeConfig, SubscriptionState, SyncState } from './records';
+import type { NodeConfig, SkippedItems, SubscriptionState, SyncState } from './records';
 import type { SearchCondition, SearchOrder, TimeRange } from './searchQuery';
 
 export interface NodeAddress {
@@ -90,6 +90,8 @@ export interface NodeView extends NodeAddress {
     | { state: 'running' }
     | { state: 'failed'; error: RpcErrorData & { at: number; retryAt: number } };
   config?: NodeConfig;
+  /** Items received but not stored, and why (issue 15). */
+  skipped?: SkippedItems;
 }
 
 export interface ServiceView {

@@ -53,7 +53,8 @@ export function createRpcRouter() {
       } catch (error) {
         const maybeId = (message as { id?: unknown } | null)?.id;
         if (typeof maybeId !== 'number') return null; // nothing to answer to
-        return failure(maybeId, new SatchelError('bad-request', (error as Error).message));
+        const code = error instanceof ValidationError ? error.code : 'bad-request';
+        return failure(maybeId, new SatchelError(code, (error as Error).message));
       }
       const route = routes.get(request.method);
       if (!route) return failure(id, new SatchelError('unknown-method', request.method));
@@ -63,7 +64,7 @@ export function createRpcRouter() {
         return { kind: 'response', id, ok: true, result };
       } catch (error) {
         if (error instanceof ValidationError)
-          return failure(id, new SatchelError('bad-request', error.message));
+          return failure(id, new SatchelError(error.code, error.message));
         return failure(id, SatchelError.from(error));
       }
     },

@@ -6,13 +6,21 @@ export type Validator<T> = (value: unknown, path: string) => T;
 
 export class ValidationError extends Error {
   override name = 'ValidationError';
+  /** `too-large` when a string or list is over its bound (issue 15: an oversized message is
+   * told apart from a malformed one), else `bad-request`. */
+  constructor(
+    message: string,
+    readonly code: 'bad-request' | 'too-large' = 'bad-request',
+  ) {
+    super(message);
+  }
 }
 
 export const str =
   (max = 10_000): Validator<string> =>
   (value, path) => {
     if (typeof value !== 'string') throw new ValidationError(`${path} must be a string`);
-    if (value.length > max) throw new ValidationError(`${path} is longer than ${max}`);
+    if (value.length > max) throw new ValidationError(`${path} is longer than ${max}`, 'too-large');
     return value;
   };
 
@@ -46,7 +54,8 @@ export const arrayOf =
   <T>(inner: Validator<T>, max = 10_000): Validator<T[]> =>
   (value, path) => {
     if (!Array.isArray(value)) throw new ValidationError(`${path} must be an array`);
-    if (value.length > max) throw new ValidationError(`${path} has more than ${max} entries`);
+    if (value.length > max)
+      throw new ValidationError(`${path} has more than ${max} entries`, 'too-large');
     return value.map((v, i) => inner(v, `${path}[${i}]`));
   };
 

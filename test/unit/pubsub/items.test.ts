@@ -75,9 +75,20 @@ describe('getItems (XEP-0060 §6.5)', () => {
 
   it('asks for the last page with an empty <before/> (XEP-0059 §2.5)', async () => {
     const fake = scriptedIq(itemsReply([], `<set xmlns='${RSM}'><count>0</count></set>`));
-    const page = await getItems(fake.iq, { service: 's', node: 'n', rsm: { max: 10, before: '' } });
+    const page = await getItems(fake.iq, {
+      service: 's',
+      node: 'blog',
+      rsm: { max: 10, before: '' },
+    });
     expect(canonical(fake.sent[0]!)).toContain('<before></before>');
     expect(page).toEqual({ items: [], rsm: { count: 0 } });
+  });
+
+  it('refuses an answer that carries the items of another node (issue 15)', async () => {
+    const fake = scriptedIq(itemsReply(['a', 'b']));
+    await expect(getItems(fake.iq, { service: 's', node: 'news' })).rejects.toMatchObject({
+      code: 'unexpected-answer',
+    });
   });
 
   it('gives no items for an empty result, and maps errors', async () => {
@@ -157,7 +168,7 @@ describe('getItemsByIds', () => {
 
   it('stops at the first failing batch with its mapped error', async () => {
     const fake = scriptedIq(itemsReply(['a']), errorIq('forbidden', { type: 'auth' }));
-    await expect(getItemsByIds(fake.iq, 's', 'n', ['a', 'b', 'c'], 1)).rejects.toMatchObject({
+    await expect(getItemsByIds(fake.iq, 's', 'blog', ['a', 'b', 'c'], 1)).rejects.toMatchObject({
       code: 'forbidden',
     });
     expect(fake.sent).toHaveLength(2);

@@ -92,4 +92,61 @@ describe('channel hub', () => {
     a.close();
     b.close();
   });
+
+  it('answers a call whose page vanished mid-call into the void, and keeps serving others (issue 15)', async () => {
+    let finish = (): void => undefined;
+    const slow = new Promise<void>((resolve) => (finish = resolve));
+    const logged: string[] = [];
+    const calls = { entered: false };
+    const h = createChannelHubWithLog(slow, logged, calls);
+    const gone = channel();
+    const other = channel();
+    const source = (id: string) => ({ id, postMessage: () => undefined });
+    await h.onControllerMessage(
+      { type: 'satchel.connect', channelId: 'gone', protocol: 1 },
+      [gone.worker],
+      source('c1'),
+    );
+    await h.onControllerMessage(
+      { type: 'satchel.connect', channelId: 'other', protocol: 1 },
+      [other.worker],
+      source('c2'),
+    );
+    await until(() => gone.received.length === 1 && other.received.length === 1);
+    gone.page.postMessage({ kind: 'request', id: 1, method: 'session.signOut', params: {} });
+    await until(() => calls.entered); // the call runs in the worker
+    gone.close(); // the page is gone while its call runs
+    other.page.postMessage({ kind: 'junk' });
+    other.page.postMessage({ kind: 'request', id: 2, method: 'session.state', params: {} });
+    await until(() => other.received.length === 2);
+    expect(other.received[1]).toMatchObject({ kind: 'response', id: 2, ok: true });
+    finish();
+    other.page.postMessage({ kind: 'request', id: 3, method: 'session.state', params: {} });
+    await until(() => other.received.length === 3);
+    expect(other.received[2]).toMatchObject({ kind: 'response', id: 3, ok: true });
+    expect(logged).toEqual([]); // the answer to the vanished page did not fail the hub
+    other.close();
+  });
 });
+
+function createChannelHubWithLog(
+  slow: Promise<void>,
+  logged: string[],
+  calls: { entered: boolean },
+) {
+  const router = createRpcRouter();
+  router.handle('session.state', obj({}), () => Promise.resolve({ status: 'signedOut', since: 0 }));
+  router.handle('session.signOut', obj({}), async () => {
+    calls.entered = true;
+    await slow;
+    return { status: 'signedOut', since: 0 };
+  });
+  return createChannelHub({
+    router,
+    build: 'test-build',
+    connectionState: () => ({ status: 'signedOut', since: 0 }),
+    storageState: () => ({ status: 'ok' }),
+    liveClientIds: () => Promise.resolve(['c1', 'c2']),
+    log: (message) => logged.push(message),
+  });
+}

@@ -21,6 +21,13 @@ function router() {
   return r;
 }
 
+/** An object nested `depth` levels deep. */
+function nest(depth: number): unknown {
+  let value: unknown = {};
+  for (let i = 0; i < depth; i++) value = { value };
+  return value;
+}
+
 const ok = {
   jid: 'a@b',
   password: 'p',
@@ -65,8 +72,16 @@ describe('RPC router', () => {
           method: 'session.signIn',
           params: { ...ok, password: 'x'.repeat(101) },
         },
+        'too-large', // issue 15: oversized is told apart from malformed
+      ],
+      [{ kind: 'request', id: 7, method: 'x'.repeat(101), params: {} }, 'too-large'],
+      [
+        { kind: 'request', id: 8, method: 'session.state', params: { deep: nest(10_000) } },
         'bad-request',
       ],
+      [{ kind: 'request', id: 9, method: '__proto__', params: {} }, 'unknown-method'],
+      [{ kind: 'request', id: 10, method: 'constructor', params: {} }, 'unknown-method'],
+      [{ kind: 'request', id: -1, method: 'session.state', params: {} }, 'bad-request'],
     ];
     for (const [message, code] of cases) {
       const response = await r.dispatch(message);
@@ -83,6 +98,15 @@ describe('RPC router', () => {
     await expect(
       r.dispatch({ kind: 'request', id: 2, method: 'session.state', params: {} }),
     ).resolves.toMatchObject({ ok: false, error: { code: 'internal', detail: 'boom' } });
+  });
+
+  it('drops junk without an id and keeps serving (issue 15)', async () => {
+    const r = router();
+    for (const junk of [undefined, 42, [], new ArrayBuffer(8), { kind: 'request', id: 'x' }])
+      await expect(r.dispatch(junk)).resolves.toBeNull();
+    await expect(
+      r.dispatch({ kind: 'request', id: 11, method: 'session.signIn', params: ok }),
+    ).resolves.toMatchObject({ ok: true, id: 11 });
   });
 
   it('refuses to register a method twice', () => {
