@@ -2,6 +2,7 @@ import { createCacheManager } from '../cache/createCacheManager';
 import type { PubsubCache } from '../cache/createPubsubCache';
 import type { AnalyserRegistry } from '../analysers/analyserRegistry';
 import { createMaintenanceStore } from '../db/createMaintenanceStore';
+import { inOneTransaction } from '../db/inOneTransaction';
 import { createItemStore } from '../db/itemStore';
 import { createNodeStore } from '../db/nodeStore';
 import type { SatchelDb } from '../db/SatchelDb';
@@ -61,6 +62,7 @@ export function registerSearchMethods(router: RpcRouter, deps: SearchMethodsDeps
         resync: async (account, at) => (await deps.cache()).resync(account, at),
       },
       emitItems: (data) => deps.broadcast({ kind: 'event', event: 'items', data }),
+      atomically: (work) => inOneTransaction(db, work),
       now: Date.now,
     });
     return { maintenance, manager };
