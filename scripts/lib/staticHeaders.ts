@@ -29,7 +29,10 @@ export const PAGE_CSP = [
   "default-src 'self'",
   "script-src 'self'",
   "style-src 'self'",
-  "img-src 'self' data: blob: https:",
+  // Remote images wait for the reader's choice per feed (src/ui/storage/remoteImages.ts); once
+  // made, an http: image must load too (a page served over https gets it upgraded by the
+  // browser). Images cannot run code: script-src stays 'self'.
+  "img-src 'self' data: blob: https: http:",
   "connect-src 'self'",
   "worker-src 'self'",
   "manifest-src 'self'",

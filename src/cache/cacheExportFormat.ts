@@ -4,6 +4,7 @@
  * the XML again with the node's analyser, as a sync would), so a file can never inject parsed
  * data the XML does not say. validateCacheExport checks all of it before anything is written.
  */
+import { IMPORT_FILE_MAX_BYTES } from '../shared/importFileLimit';
 import { SatchelError } from '../shared/SatchelError';
 import type { RetentionPolicy } from '../shared/records';
 import { parseItemXml } from './parseItemXml';
@@ -46,14 +47,18 @@ export interface CacheExportV1 {
 }
 
 export const IMPORT_LIMITS = {
-  /** Characters of the whole file (the RPC carries it as one string). */
-  fileChars: 256 * 1024 * 1024,
+  /** Characters of the whole file (the RPC carries it as one string; the page refuses larger
+   * files before reading them). */
+  fileChars: IMPORT_FILE_MAX_BYTES,
   nodes: 10_000,
   items: 1_000_000,
   itemXmlChars: 1_000_000,
 };
 
 const MAX_PROBLEMS = 20;
+/** Keys no file Satchel writes has: JSON.parse keeps them as plain own properties, but code
+ * that ever copied them with a setter or merged them would change prototypes (issue 15). */
+const FORBIDDEN_KEYS = ['__proto__', 'constructor', 'prototype'];
 type Json = Record<string, unknown>;
 const isObject = (v: unknown): v is Json =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -61,6 +66,11 @@ const isText = (v: unknown, max: number, min = 0): v is string =>
   typeof v === 'string' && v.length >= min && v.length <= max;
 const isTime = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
 const optionalText = (v: unknown, max: number): boolean => v === undefined || isText(v, max);
+
+/** The first forbidden key of an object the importer reads, or undefined. */
+function forbiddenKey(v: unknown): string | undefined {
+  return isObject(v) ? FORBIDDEN_KEYS.find((key) => Object.hasOwn(v, key)) : undefined;
+}
 
 function retentionOk(v: unknown): boolean {
   if (v === undefined) return true;
@@ -76,6 +86,8 @@ function retentionOk(v: unknown): boolean {
 
 function itemProblem(item: unknown): string | undefined {
   if (!isObject(item)) return 'is not an object';
+  const forbidden = forbiddenKey(item);
+  if (forbidden) return `has a forbidden key "${forbidden}"`;
   if (!isText(item.id, 1024, 1)) return 'has no valid id';
   if (!isText(item.xml, IMPORT_LIMITS.itemXmlChars, 1)) return 'has no XML, or too much';
   if (!optionalText(item.publisher, 3071)) return 'has an invalid publisher';
@@ -91,6 +103,8 @@ function nodeProblems(node: unknown, where: string, problems: string[]): number 
     problems.push(`${where} is not an object`);
     return 0;
   }
+  const forbidden = forbiddenKey(node) ?? forbiddenKey(node.retention);
+  if (forbidden) problems.push(`${where} has a forbidden key "${forbidden}"`);
   if (!isText(node.service, 3071, 1) || !isText(node.node, 1024))
     problems.push(`${where} has no valid service and node`);
   if (typeof node.followed !== 'boolean') problems.push(`${where}.followed must be true or false`);
@@ -114,19 +128,35 @@ function nodeProblems(node: unknown, where: string, problems: string[]): number 
   return node.items.length;
 }
 
+/** Whether JSON.parse failed at the very end of the text: a file cut short (V8 names the
+ * position, "Unterminated string in JSON at position N"; SpiderMonkey says "end of data"). */
+function endsTooEarly(error: unknown, text: string): boolean {
+  const message = error instanceof Error ? error.message : '';
+  if (/end of (JSON input|data)/iu.test(message)) return true;
+  const position = /at position (\d+)/u.exec(message)?.[1];
+  return position !== undefined && Number(position) >= text.trimEnd().length;
+}
+
 /** The parsed file, or SatchelError 'import-invalid' listing the first problems found. */
 export function validateCacheExport(text: string): CacheExportV1 {
   const invalid = (problems: string[]) =>
     new SatchelError('import-invalid', problems.slice(0, MAX_PROBLEMS).join('; '));
   if (text.length > IMPORT_LIMITS.fileChars) throw invalid(['the file is too large']);
+  if (text.trim() === '') throw invalid(['the file is empty']);
   let data: unknown;
   try {
     data = JSON.parse(text);
-  } catch {
-    throw invalid(['the file is not JSON']);
+  } catch (error) {
+    throw invalid([endsTooEarly(error, text) ? 'the file is cut short' : 'the file is not JSON']);
   }
   if (!isObject(data) || data.format !== EXPORT_FORMAT)
     throw invalid(['the file is not a Satchel cache export']);
+  const forbidden = forbiddenKey(data);
+  if (forbidden) throw invalid([`the file has a forbidden key "${forbidden}"`]);
+  if (typeof data.version === 'number' && data.version > EXPORT_VERSION)
+    throw invalid([
+      `the file was exported by a newer Satchel (format version ${data.version}; this one reads version ${EXPORT_VERSION}): update Satchel to import it`,
+    ]);
   if (data.version !== EXPORT_VERSION)
     throw invalid([`export version ${String(data.version)} is not supported`]);
   const problems: string[] = [];

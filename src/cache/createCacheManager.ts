@@ -24,6 +24,8 @@ export interface CacheManagerDeps {
   registry: Pick<AnalyserRegistry, 'get'>;
   cache: Pick<PubsubCache, 'follow' | 'resync'>;
   emitItems: (event: ItemsChangedEvent) => void;
+  /** One transaction over the whole database (db/inOneTransaction.ts): imports are atomic. */
+  atomically: <T>(work: () => Promise<T>) => Promise<T>;
   now: () => number;
 }
 

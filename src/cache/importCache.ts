@@ -2,8 +2,9 @@
  * "Import the whole cache" (issue 7). The whole file is validated first (cacheExportFormat.ts:
  * shape, sizes, each item's XML); nothing is written unless all of it is valid. Items already
  * cached with the same XML are left alone; with different XML they are conflicts, skipped by
- * default or replaced when the user chose so. A dry run reports without writing. Each batch is
- * one transaction: a failure (a full disk) leaves whole batches, never a half-written item.
+ * default or replaced when the user chose so. A dry run reports without writing. The whole
+ * import is one transaction (issue 15): a failure half-way (a full disk) leaves the cache exactly
+ * as it was, and views hear of the new items only once they are committed.
  */
 import type { AnalyserRegistry } from '../analysers/analyserRegistry';
 import type { MaintenanceStore } from '../db/createMaintenanceStore';
@@ -12,7 +13,12 @@ import type { NodeStore } from '../db/nodeStore';
 import type { ConflictChoice, ImportReport } from '../shared/cacheManagement';
 import type { ItemsChangedEvent } from '../shared/protocol';
 import type { NewItem, NodeRecord } from '../shared/records';
-import { validateCacheExport, type ExportedItem, type ExportedNode } from './cacheExportFormat';
+import {
+  validateCacheExport,
+  type CacheExportV1,
+  type ExportedItem,
+  type ExportedNode,
+} from './cacheExportFormat';
 import { parseItemXml } from './parseItemXml';
 import { toNewItem } from './toNewItem';
 
@@ -25,6 +31,8 @@ export interface ImportDeps {
   maintenance: Pick<MaintenanceStore, 'setPinned'>;
   registry: Pick<AnalyserRegistry, 'get'>;
   emitItems: (event: ItemsChangedEvent) => void;
+  /** Runs the work as one transaction over the whole database (db/inOneTransaction.ts). */
+  atomically: <T>(work: () => Promise<T>) => Promise<T>;
   now: () => number;
 }
 
@@ -54,7 +62,12 @@ function newRecord(account: string, node: ExportedNode, known: boolean, now: num
   return record;
 }
 
-async function writeNode(deps: ImportDeps, account: string, plan: NodePlan): Promise<void> {
+/** Writes one node's part; returns the event to announce once the whole import committed. */
+async function writeNode(
+  deps: ImportDeps,
+  account: string,
+  plan: NodePlan,
+): Promise<ItemsChangedEvent | undefined> {
   const { node } = plan;
   let record = plan.record;
   if (!record) {
@@ -89,18 +102,18 @@ async function writeNode(deps: ImportDeps, account: string, plan: NodePlan): Pro
     const pinned = batch.filter((i) => i.pinned).map((i) => i.id);
     if (pinned.length > 0) await deps.maintenance.setPinned({ account, ...node }, pinned, true);
   }
-  if (upserted.length > 0)
-    deps.emitItems({ account, service: node.service, node: node.node, upserted, retracted: [] });
+  return upserted.length > 0
+    ? { account, service: node.service, node: node.node, upserted, retracted: [] }
+    : undefined;
 }
 
-export async function importCache(
+/** Compares the file with the cache: what is new, identical or in conflict, and what to write. */
+async function planImport(
   deps: ImportDeps,
   account: string,
-  text: string,
-  options: { onConflict?: ConflictChoice; dryRun?: boolean } = {},
-): Promise<ImportReport> {
-  const onConflict = options.onConflict ?? 'skip';
-  const data = validateCacheExport(text);
+  data: CacheExportV1,
+  onConflict: ConflictChoice,
+): Promise<{ report: ImportReport; plans: NodePlan[] }> {
   const report: ImportReport = {
     applied: false,
     nodes: data.nodes.length,
@@ -141,7 +154,28 @@ export async function importCache(
     }
     plans.push({ node, record, write });
   }
-  if (options.dryRun) return report;
-  for (const plan of plans) await writeNode(deps, account, plan);
+  return { report, plans };
+}
+
+export async function importCache(
+  deps: ImportDeps,
+  account: string,
+  text: string,
+  options: { onConflict?: ConflictChoice; dryRun?: boolean } = {},
+): Promise<ImportReport> {
+  const onConflict = options.onConflict ?? 'skip';
+  const data = validateCacheExport(text);
+  if (options.dryRun) return (await planImport(deps, account, data, onConflict)).report;
+  // Planned again inside the transaction: what a sync stored since the dry run counts.
+  const { report, events } = await deps.atomically(async () => {
+    const planned = await planImport(deps, account, data, onConflict);
+    const written: ItemsChangedEvent[] = [];
+    for (const plan of planned.plans) {
+      const event = await writeNode(deps, account, plan);
+      if (event) written.push(event);
+    }
+    return { report: planned.report, events: written };
+  });
+  for (const event of events) deps.emitItems(event);
   return { ...report, applied: true };
 }

@@ -14,7 +14,10 @@ const CACHED = new Set<NodeRecord['syncState']>(['completed', 'inProgress', 'err
  * node the cache does not keep gets an `items` event only, for the views that read it live.
  */
 export async function writeThrough(
-  deps: Pick<CacheDeps, 'iq' | 'nodes' | 'items' | 'registry' | 'emitItems' | 'log'>,
+  deps: Pick<
+    CacheDeps,
+    'iq' | 'nodes' | 'items' | 'registry' | 'emitItems' | 'emitNode' | 'now' | 'log'
+  >,
   key: NodeKey,
   itemId: string,
   payloadXml: string,

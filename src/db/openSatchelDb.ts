@@ -71,12 +71,18 @@ export async function openSatchelDb(options: OpenSatchelDbOptions = {}): Promise
   // A newer worker or page is upgrading the database. Close for good (Dexie's default handler
   // closes but re-opens on the next query, which would run this old schema against the new
   // database) and let the UI ask for a reload. Returning false skips that default handler.
-  db.on('versionchange', () => {
+  // A deletion (another tab's deleteDatabase, or site data cleared) comes the same way, with
+  // no new version: reloading pages would not help, the engine must open a new database.
+  db.on('versionchange', (event: IDBVersionChangeEvent) => {
     db.close({ disableAutoOpen: true });
-    onStorageState({
-      status: 'versionChanged',
-      error: new SatchelError('storage-version-changed').toData(),
-    });
+    onStorageState(
+      event.newVersion === null
+        ? { status: 'deleted', error: new SatchelError('storage-deleted').toData() }
+        : {
+            status: 'versionChanged',
+            error: new SatchelError('storage-version-changed').toData(),
+          },
+    );
     return false;
   });
 

@@ -34,6 +34,8 @@ export const errorMessages = {
   'storage-blocked':
     'Another Satchel tab is holding the old database version open: close it or reload it.',
   'storage-version-changed': 'Satchel was updated in another tab: reload this page.',
+  'storage-deleted':
+    'Satchel’s database was deleted (by another tab, or by clearing this site’s data).',
   'storage-error': 'The local database failed.',
   // Cache management (issue 7)
   'import-invalid': 'That file is not a valid Satchel cache export; nothing was imported.',

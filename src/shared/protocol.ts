@@ -233,7 +233,8 @@ export interface RpcEvents {
 export type RpcEventName = keyof RpcEvents;
 
 export interface StorageState {
-  status: 'ok' | 'full' | 'versionChanged' | 'blocked' | 'upgradeFailed' | 'error';
+  /** `deleted`: another tab or the browser deleted the database under the engine (issue 15). */
+  status: 'ok' | 'full' | 'versionChanged' | 'deleted' | 'blocked' | 'upgradeFailed' | 'error';
   error?: RpcErrorData;
 }
 

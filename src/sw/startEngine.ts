@@ -8,6 +8,7 @@ import { createAccountStore } from '../db/accountStore';
 import { createItemStore } from '../db/itemStore';
 import { createMaintenanceStore } from '../db/createMaintenanceStore';
 import { createNodeStore } from '../db/nodeStore';
+import { inOneTransaction } from '../db/inOneTransaction';
 import { openSatchelDb } from '../db/openSatchelDb';
 import { createResumptionStore } from '../db/resumptionStore';
 import { createSettingsStore } from '../db/settingsStore';
@@ -129,6 +130,7 @@ export function startEngine(scope: ServiceWorkerGlobalScope) {
         resync: (account, at) => cache.resync(account, at),
       },
       emitItems: (data) => broadcast({ kind: 'event', event: 'items', data }),
+      atomically: (work) => inOneTransaction(db, work),
       now: Date.now,
     });
     return {

@@ -1,8 +1,10 @@
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { connectAccount, registerAccount } from '../support/accounts';
 import { atomEntry } from '../support/atomEntry';
 import { launchBrowser, serviceWorkerReady, type LaunchedBrowser } from '../support/browser';
 import { pageRpc } from '../support/pageRpc';
+import { SCALE_NODE } from '../support/scaleNode';
 import { signIn } from '../support/signIn';
 
 // Issue 6 "Storage": persistent storage is asked for after the first follow (not at first
@@ -58,6 +60,84 @@ describe('storage health', () => {
     await expect(warning.textContent()).resolves.toContain('95 MB');
     await page.close();
   });
+});
+
+/**
+ * The synced node as the database holds it, read with the plain IndexedDB API (the app's pages
+ * never open it; the test plays another tab): its items, the count kept beside them, its state.
+ */
+function storedNode(page: Page, service: string, node: string) {
+  return page.evaluate(
+    async ({ service, node }) => {
+      const done = <T>(r: IDBRequest<T>) =>
+        new Promise<T>((resolve, reject) => {
+          r.onsuccess = () => resolve(r.result);
+          r.onerror = () => reject(new Error(String(r.error)));
+        });
+      const db = await done(indexedDB.open('satchel'));
+      try {
+        const tx = db.transaction(['items', 'nodeCounts', 'nodes'], 'readonly');
+        const all = (await done(tx.objectStore('items').getAllKeys())) as string[][];
+        const keys = all.filter((k) => k[1] === service && k[2] === node);
+        const counts = (await done(tx.objectStore('nodeCounts').getAll())) as Array<{
+          service: string;
+          node: string;
+          items: number;
+        }>;
+        const records = (await done(tx.objectStore('nodes').getAll())) as Array<{
+          service: string;
+          node: string;
+          syncState: string;
+          syncError?: { code: string };
+        }>;
+        const record = records.find((r) => r.service === service && r.node === node);
+        return {
+          items: keys.length,
+          counted: counts.find((c) => c.service === service && c.node === node)?.items ?? 0,
+          syncState: record?.syncState,
+          errorCode: record?.syncError?.code,
+        };
+      } finally {
+        db.close();
+      }
+    },
+    { service, node },
+  );
+}
+
+describe('the database under the engine (issue 15)', () => {
+  it('a database deleted by another tab: says so, and starts again with an empty one', async () => {
+    const account = await registerAccount('deleted');
+    const page = await browser.context.newPage();
+    await page.goto(appUrl);
+    await serviceWorkerReady(page);
+    await signIn(page, account, wsUrl);
+    const other = await browser.context.newPage();
+    await other.goto(appUrl);
+    await other.evaluate(
+      () =>
+        new Promise<void>((resolve, reject) => {
+          const request = indexedDB.deleteDatabase('satchel');
+          request.onsuccess = () => resolve();
+          request.onerror = () => reject(new Error(String(request.error)));
+        }),
+    );
+    const banner = page.locator('[data-storage="deleted"]');
+    await banner.waitFor({ timeout: 15_000 });
+    await expect(banner.textContent()).resolves.toContain('database was deleted');
+    await other.close();
+    await banner.getByRole('button', { name: 'Start again' }).click();
+    await page.locator('[data-storage]').waitFor({ state: 'detached', timeout: 15_000 });
+    // The engine works on a new database: a follow is stored and synced.
+    await pageRpc(page, 'cache.follow', { service: pubsub, node: SCALE_NODE });
+    await expect
+      .poll(async () => (await storedNode(page, pubsub, SCALE_NODE)).syncState, {
+        timeout: 60_000,
+      })
+      .toBe('completed');
+    await page.getByRole('button', { name: /Sign out/u }).click();
+    await page.close();
+  }, 120_000);
 });
 
 describe('background refresh', () => {

@@ -15,7 +15,10 @@ const SEND_TIMEOUT_MS = 10_000;
  * one item (XEP-0060 §7.1.2: publishing an existing id replaces it). Throws a SatchelError.
  */
 export async function sendOutboxEntry(
-  deps: Pick<CacheDeps, 'iq' | 'nodes' | 'items' | 'registry' | 'emitItems' | 'log'>,
+  deps: Pick<
+    CacheDeps,
+    'iq' | 'nodes' | 'items' | 'registry' | 'emitItems' | 'emitNode' | 'now' | 'log'
+  >,
   entry: OutboxRecord,
 ): Promise<void> {
   const key = { account: entry.account, service: entry.service, node: entry.node };

@@ -10,6 +10,7 @@ import {
   type Validator,
 } from '../../rpc/server/validators';
 import type { PurgeScope } from '../../shared/cacheManagement';
+import { IMPORT_FILE_MAX_BYTES } from '../../shared/importFileLimit';
 import type { RetentionPolicy } from '../../shared/records';
 import { SEARCH_LIMITS as L } from '../../shared/searchLimits';
 import type { SearchCondition, TimeRange } from '../../shared/searchQuery';
@@ -74,7 +75,7 @@ export const pinParams = obj({ ...address, ids: arrayOf(str(1024), 5000), pinned
 
 export const importParams = obj({
   // The file as text; its own limits are checked by validateCacheExport.
-  json: str(256 * 1024 * 1024),
+  json: str(IMPORT_FILE_MAX_BYTES),
   onConflict: optional(oneOf('skip', 'replace')),
   dryRun: optional(bool),
 });

@@ -6,6 +6,8 @@ import { storage } from '../state/appState';
 const TEXT: Record<string, string> = {
   full: 'Storage is full: nothing more can be cached until space is freed.',
   versionChanged: 'Satchel was updated in another tab. Reload this page to continue.',
+  deleted:
+    'Satchel’s database was deleted (by another tab, or by clearing this site’s data). Nothing more is cached until you start again with an empty one.',
   blocked: 'Satchel is waiting for an older tab to close before it can upgrade its database.',
   upgradeFailed:
     'The local database could not be upgraded. Your previous data is untouched: try again, or export it before resetting.',
@@ -29,6 +31,32 @@ export function StorageBanner() {
         </button>
       ) : null}
       {failed ? <RecoveryActions /> : null}
+      {state.status === 'deleted' ? <StartAgain /> : null}
+    </div>
+  );
+}
+
+/** Opens a new, empty database in the engine (a reload would not: the worker outlives pages). */
+function StartAgain() {
+  const rpc = useRpc();
+  const [busy, setBusy] = useState(false);
+  const [message, setMessage] = useState<string>();
+  const start = async () => {
+    setBusy(true);
+    try {
+      await rpc.call('storage.retry', {}, 60_000);
+    } catch (error) {
+      setMessage(SatchelError.from(error).message);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <div class="banner-actions">
+      <button type="button" disabled={busy} onClick={() => void start()}>
+        Start again
+      </button>
+      {message ? <p role="status">{message}</p> : null}
     </div>
   );
 }

@@ -6,6 +6,7 @@ import { registerBuiltinAnalysers } from '../../../src/analysers/builtinAnalyser
 import { createCacheManager, type CacheManager } from '../../../src/cache/createCacheManager';
 import { toNewItem } from '../../../src/cache/toNewItem';
 import { createMaintenanceStore } from '../../../src/db/createMaintenanceStore';
+import { inOneTransaction } from '../../../src/db/inOneTransaction';
 import { createItemStore, type ItemStore } from '../../../src/db/itemStore';
 import { createNodeStore, type NodeStore } from '../../../src/db/nodeStore';
 import { openSatchelDb } from '../../../src/db/openSatchelDb';
@@ -63,6 +64,7 @@ beforeEach(async () => {
       },
     },
     emitItems: (e) => events.push(e),
+    atomically: (work) => inOneTransaction(db, work),
     now: () => Date.UTC(2026, 10, 1),
   });
   await nodes.put(

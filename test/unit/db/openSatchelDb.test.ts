@@ -112,6 +112,21 @@ describe('another connection upgrades', () => {
     db.close();
   });
 
+  test('a deletion by another tab closes the connection and reports deleted, not an update', async () => {
+    const options = data.isolatedDb();
+    const states = storageStates();
+    const db = await openSatchelDb({ ...options, onStorageState: states.onStorageState });
+    await new Promise<void>((resolve, reject) => {
+      const request = options.indexedDB!.deleteDatabase(options.name!);
+      request.onsuccess = () => resolve();
+      request.onerror = () => reject(new Error(String(request.error)));
+      request.onblocked = () => reject(new Error('deletion blocked: the engine did not close'));
+    });
+    await states.told('deleted');
+    expect(states.seen).toEqual(['deleted']);
+    expect(db.isOpen()).toBe(false);
+  });
+
   test('an old connection that does not close makes the upgrade report blocked, then ok', async () => {
     const options = data.isolatedDb();
     (await openSatchelDb(options)).close();

@@ -1,7 +1,9 @@
 import { useState } from 'preact/hooks';
 import type { ConflictChoice, ImportReport } from '../../../shared/cacheManagement';
-import type { SatchelError } from '../../../shared/SatchelError';
-import { plural } from '../../format/count';
+import { IMPORT_FILE_MAX_BYTES } from '../../../shared/importFileLimit';
+import { SatchelError } from '../../../shared/SatchelError';
+import { InlineError } from '../../components/InlineError';
+import { formatBytes, plural } from '../../format/count';
 import { useRpc } from '../../rpcContext';
 import { ConfirmButton } from './ConfirmButton';
 import { downloadFile } from './downloadFile';
@@ -21,6 +23,18 @@ function describe(report: ImportReport): string {
   return `${plural(report.items, 'item')} in ${plural(report.nodes, 'feed')}: ${parts.join(', ')}.`;
 }
 
+/** What is wrong with a picked file that can be told without reading it (issue 15): a file too
+ * large is never read into the page, so it cannot exhaust its memory. */
+function unreadable(picked: File): SatchelError | undefined {
+  if (picked.size === 0) return new SatchelError('import-invalid', 'the file is empty');
+  if (picked.size > IMPORT_FILE_MAX_BYTES)
+    return new SatchelError(
+      'import-invalid',
+      `the file is ${formatBytes(picked.size)}; files over ${formatBytes(IMPORT_FILE_MAX_BYTES)} are not read`,
+    );
+  return undefined;
+}
+
 /** The whole cache as a file: export it; import one (checked first, then the user chooses). */
 export function ExportImportPanel({ onChanged, onError }: Props) {
   const rpc = useRpc();
@@ -28,6 +42,7 @@ export function ExportImportPanel({ onChanged, onError }: Props) {
   const [report, setReport] = useState<ImportReport>();
   const [choice, setChoice] = useState<ConflictChoice>('skip');
   const [done, setDone] = useState<string>();
+  const [failed, setFailed] = useState<SatchelError>();
 
   const exportAll = async () => {
     const { json } = await rpc.call('cache.exportAll', {}, LONG_MS);
@@ -40,6 +55,10 @@ export function ExportImportPanel({ onChanged, onError }: Props) {
   const check = async (picked: File) => {
     setReport(undefined);
     setDone(undefined);
+    setFailed(undefined);
+    setFile(undefined);
+    const refused = unreadable(picked);
+    if (refused) throw refused;
     const json = await picked.text();
     setFile({ name: picked.name, json });
     setReport(await rpc.call('cache.importAll', { json, dryRun: true }, LONG_MS));
@@ -79,10 +98,11 @@ export function ExportImportPanel({ onChanged, onError }: Props) {
           accept="application/json,.json"
           onChange={(event) => {
             const picked = event.currentTarget.files?.[0];
-            if (picked) check(picked).catch((e: unknown) => onError(e as SatchelError));
+            if (picked) check(picked).catch((e: unknown) => setFailed(SatchelError.from(e)));
           }}
         />
       </label>
+      {failed ? <InlineError block error={{ message: failed.message, code: failed.code }} /> : null}
       {report && file ? (
         <div class="import-report" data-testid="import-report">
           <p>
