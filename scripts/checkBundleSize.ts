@@ -16,8 +16,10 @@ import { gzipSync } from 'node:zlib';
 import { printSizeByModule } from './lib/printSizeByModule';
 
 // The worker's 90 KB was full (issue 16); issue 14's catch-up and liveness probe and issue
-// 13's first-sign-in follows add 1.5 KB. Raised to 92 KB until issue 16 takes it to 80 KB.
-const LIMITS = { pageKb: 40, workerKb: 92 };
+// 13's first-sign-in follows add 1.5 KB. Raised to 92 KB, then to 96 KB on 2026-12-04 when the
+// outbox (issue 17, +2.4 KB), the frozen v3 tokenizer (issue 18, +2.2 KB) and issue 15's input
+// checks landed beside a 1.7 KB saving: 95.2 KB. Issue 16 still has to take it to 80 KB.
+const LIMITS = { pageKb: 40, workerKb: 96 };
 const args = process.argv.slice(2);
 const byModule = args.includes('--by-module');
 const dist = byModule
