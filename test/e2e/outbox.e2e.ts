@@ -1,3 +1,4 @@
+import { AxeBuilder } from '@axe-core/playwright';
 import { xml, type Element } from '@xmpp/xml';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -244,7 +245,45 @@ describe('writing through the outbox', () => {
     await expect.poll(() => pending(w.page).count(), SENT).toBe(0);
     expect((await pageRpc(w.page, 'outbox.list', {})).entries).toEqual([]);
   }, 180_000);
+
+  it('the post form and a waiting post fit a 360 px screen, and axe finds nothing', async () => {
+    const w = await writer('narrow');
+    await w.page.setViewportSize({ width: 360, height: 800 });
+    await w.page.getByRole('button', { name: 'New post' }).click();
+    const form = w.page.getByRole('form', { name: 'Write a post' });
+    await form.waitFor();
+    expect(await outsideScreen(w.page, 'form.compose')).toEqual([]);
+    const axe = await new AxeBuilder({ page: w.page })
+      .include('form.compose')
+      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
+      .analyze();
+    expect(axe.violations.map((v) => `${v.id} (${v.impact ?? '?'})`)).toEqual([]);
+    await form.getByRole('button', { name: 'Cancel' }).click();
+
+    await goOffline(w.page);
+    await writePost(w.page, 'A title long enough to wrap on a narrow phone screen', 'Body');
+    await pending(w.page).waitFor();
+    expect(await outsideScreen(w.page, '[data-testid="pending-write"]')).toEqual([]);
+  }, 180_000);
 });
+
+/** Controls under `selector` reaching past the viewport, and a page that scrolls sideways. */
+function outsideScreen(page: Page, selector: string): Promise<string[]> {
+  return page.evaluate((sel) => {
+    const problems: string[] = [];
+    for (const root of document.querySelectorAll(sel))
+      for (const el of root.querySelectorAll('input, textarea, button, label')) {
+        const box = el.getBoundingClientRect();
+        if (box.width > 0 && (box.left < -0.5 || box.right > window.innerWidth + 0.5))
+          problems.push(
+            `${el.tagName} "${el.textContent ?? ''}" spans x ${box.left}..${box.right}`,
+          );
+      }
+    const scroll = document.documentElement.scrollWidth;
+    if (scroll > window.innerWidth) problems.push(`the page scrolls sideways: ${scroll} px`);
+    return problems;
+  }, selector);
+}
 
 /** The post with a XEP-0277 §6 comments link to `node` on the pubsub component. */
 function withComments(entry: Element, node: string): Element {
