@@ -5,6 +5,7 @@ import { deleteNode } from '../pubsub/deleteNode';
 import { discoverPubsubServices } from '../pubsub/discoverPubsubServices';
 import type { IqCaller } from '../pubsub/IqCaller';
 import { listNodes } from '../pubsub/listNodes';
+import { listServerSubscriptions } from '../pubsub/listServerSubscriptions';
 import { purgeNode } from '../pubsub/purgeNode';
 import { subscribe } from '../pubsub/subscribe';
 import { unsubscribe } from '../pubsub/unsubscribe';
@@ -47,6 +48,14 @@ export function registerPubsubMethods(
   router.handle('pubsub.unsubscribe', obj(address), async (p) => {
     await unsubscribe(iq(), { ...p, jid: deps.account() });
     return done;
+  });
+  // Home's offer (issue 5): the account's subscriptions on its server's services; `empty`
+  // refuses params, as it acts for the signed-in account.
+  router.handle('pubsub.listSubscriptions', empty, async () => {
+    const account = deps.account();
+    return listServerSubscriptions(deps.iq(account), account.split('@')[1] ?? '', {
+      ownPep: account,
+    });
   });
   router.handle('pubsub.discoverServices', empty, async () => {
     const domain = deps.account().split('@')[1] ?? '';

@@ -14,7 +14,12 @@ import { createResumptionStore } from '../db/resumptionStore';
 import { createSettingsStore } from '../db/settingsStore';
 import { createChannelHub, type MessageSource } from '../rpc/server/createChannelHub';
 import { createRpcRouter } from '../rpc/server/createRpcRouter';
-import type { ItemsChangedEvent, RpcEventMessage, StorageState } from '../shared/protocol';
+import type {
+  ItemsChangedEvent,
+  NodeAddress,
+  RpcEventMessage,
+  StorageState,
+} from '../shared/protocol';
 import { SatchelError } from '../shared/SatchelError';
 import { connectOnce } from '../xmpp/connectOnce';
 import { createSessionManager } from '../xmpp/createSessionManager';
@@ -27,7 +32,6 @@ import { registerStorageMethods } from './registerStorageMethods';
 import { createSessionPersistence } from './createSessionPersistence';
 import { log } from './log';
 import { probeHttp } from './probeHttp';
-import { registerHomeMethods } from './registerHomeMethods';
 import { registerOutboxMethods } from './registerOutboxMethods';
 import { backgroundSync, OUTBOX_SYNC_TAG } from './backgroundSync';
 import { createOnlineWaiter } from './createOnlineWaiter';
@@ -37,7 +41,9 @@ import type { CacheDeps } from '../cache/CacheDeps';
 import { createOutboxStore } from '../db/outboxStore';
 import { registerPubsubMethods } from './registerPubsubMethods';
 import { registerSearchMethods } from './registerSearchMethods';
+import { readFirstRows } from './prerender/readFirstRows';
 import { registerCacheMethods } from './registerCacheMethods';
+import { registerContactsMethods } from './registerContactsMethods';
 import { registerSessionMethods } from './registerSessionMethods';
 
 /**
@@ -138,6 +144,8 @@ export function startEngine(scope: ServiceWorkerGlobalScope) {
       outbox,
       manager,
       maintenance,
+      firstRows: (account: string, address: NodeAddress) =>
+        readFirstRows({ nodes, items }, account, address),
       session: {
         accounts: createAccountStore({ db }),
         resumption: createResumptionStore({ db }),
@@ -206,7 +214,7 @@ export function startEngine(scope: ServiceWorkerGlobalScope) {
     maintenance: async () => (await stores()).maintenance,
     account: signedInAccount,
   });
-  registerHomeMethods(router, { account: signedInAccount, iq: iqFor });
+  registerContactsMethods(router, { account: signedInAccount, iq: iqFor });
   registerOutboxMethods(router, {
     outbox,
     account: signedInAccount,
@@ -280,7 +288,8 @@ export function startEngine(scope: ServiceWorkerGlobalScope) {
         await known;
         return session.state().account;
       },
-      database: databases.get,
+      firstRows: async (account: string, address: NodeAddress) =>
+        (await stores()).firstRows(account, address),
     },
     /** Handles a `controller.postMessage`; the returned promise goes to `waitUntil`. */
     async onControllerMessage(

@@ -1,15 +1,18 @@
-import type { SatchelDb } from '../../db/SatchelDb';
 import { decodeSegments } from '../../shared/appPaths';
+import type { ItemView, NodeAddress } from '../../shared/protocol';
 import { log } from '../log';
-import { readFirstRows } from './readFirstRows';
 import { renderFeedRows } from './renderFeedRows';
 import { spliceShell } from './spliceShell';
 
-/** What the rows are read with: the engine's own session and database holder. */
+/** What the rows are read with: the engine's own session and stores (startEngine.ts). */
 export interface PrerenderSource {
   /** The account the page will show once the stored one is read; undefined: signed out. */
   account(): Promise<string | undefined>;
-  database(): Promise<SatchelDb>;
+  /** readFirstRows.ts on the engine's stores: a cached feed's newest rows, or undefined. */
+  firstRows(
+    account: string,
+    address: NodeAddress,
+  ): Promise<{ items: ItemView[]; total: number } | undefined>;
 }
 
 /**
@@ -37,7 +40,7 @@ export async function prerenderFeed(
   const rows = (async () => {
     const engine = source();
     const account = await engine.account();
-    const first = account && (await readFirstRows(await engine.database(), account, address));
+    const first = account && (await engine.firstRows(account, address));
     return first ? renderFeedRows({ address, ...first, now: Date.now() }) : undefined;
   })().catch((error: unknown) => log('feed pre-render failed', error));
   const timeout = new Promise<undefined>((resolve) => setTimeout(resolve, WAIT_MS, undefined));

@@ -1,7 +1,6 @@
 import { itemRecordToView } from '../../cache/toViews';
-import { createItemStore } from '../../db/itemStore';
-import { createNodeStore } from '../../db/nodeStore';
-import type { SatchelDb } from '../../db/SatchelDb';
+import type { ItemStore } from '../../db/itemStore';
+import type { NodeStore } from '../../db/nodeStore';
 import type { ItemView, NodeAddress } from '../../shared/protocol';
 
 /** The feed's first page, as ui/views/feed/feedSnapshot.ts asks for it (PAGE_SIZE). */
@@ -13,14 +12,14 @@ const FIRST_PAGE = 20;
  * is read from the cache. Only microblog posts have rows the worker can write without a DOM.
  */
 export async function readFirstRows(
-  db: SatchelDb,
+  stores: { nodes: NodeStore; items: ItemStore },
   account: string,
   address: NodeAddress,
 ): Promise<{ items: ItemView[]; total: number } | undefined> {
   const key = { account, ...address };
-  const node = await createNodeStore({ db }).get(key);
+  const node = await stores.nodes.get(key);
   if (node?.syncState !== 'completed' || node.analyser !== 'microblog') return undefined;
-  const page = await createItemStore({ db }).queryItems({
+  const page = await stores.items.queryItems({
     ...key,
     orderBy: 'created',
     direction: 'desc',

@@ -8,8 +8,6 @@ import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const SW = resolve(import.meta.dirname, '../../../src/sw');
-/** Home's read-only lookups on the server, registered together (test/unit/rpc pins them). */
-const HOME = new Set(['pubsub.listSubscriptions', 'contacts.listMicroblogs']);
 
 const registered = readdirSync(SW)
   .filter((f) => /^register\w+Methods\.ts$/u.test(f))
@@ -20,7 +18,6 @@ const registered = readdirSync(SW)
   );
 
 const fileFor = (method: string): string => {
-  if (HOME.has(method)) return 'registerHomeMethods.ts';
   const prefix = method.split('.')[0] ?? '';
   return `register${prefix.charAt(0).toUpperCase()}${prefix.slice(1)}Methods.ts`;
 };
@@ -37,7 +34,7 @@ describe('RPC registration', () => {
 
   it('builds no store outside startEngine.ts, the one wiring file', () => {
     const builders = /\bcreate(\w+Store|CacheManager|PubsubCache)\(/u;
-    const others = readdirSync(SW)
+    const others = readdirSync(SW, { recursive: true, encoding: 'utf8' })
       .filter((f) => f.endsWith('.ts') && f !== 'startEngine.ts')
       .filter((f) => builders.test(readFileSync(join(SW, f), 'utf8')));
     expect(others).toEqual([]);

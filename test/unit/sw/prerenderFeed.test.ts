@@ -7,6 +7,7 @@ import type { SatchelDb } from '../../../src/db/SatchelDb';
 import { feedHref } from '../../../src/shared/appPaths';
 import type { NodeAddress } from '../../../src/shared/protocol';
 import { prerenderFeed, type PrerenderSource } from '../../../src/sw/prerender/prerenderFeed';
+import { readFirstRows } from '../../../src/sw/prerender/readFirstRows';
 import { isolatedDb, nodeRecord } from '../db/fixtures';
 import { ADDRESS, post } from './prerenderFixtures';
 
@@ -69,7 +70,13 @@ function source(overrides: Partial<PrerenderSource> = {}): () => PrerenderSource
     started++;
     return {
       account: () => Promise.resolve(ACCOUNT),
-      database: () => Promise.resolve(db),
+      // As startEngine.ts wires it: readFirstRows on the database's stores.
+      firstRows: (account, address) =>
+        readFirstRows(
+          { nodes: createNodeStore({ db }), items: createItemStore({ db }) },
+          account,
+          address,
+        ),
       ...overrides,
     };
   };
@@ -132,12 +139,12 @@ describe('prerenderFeed', () => {
 
   it('serves the plain shell on a failure, and after 150 ms without the rows', async () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
-    const failing = source({ database: () => Promise.reject(new Error('upgrade failed')) });
+    const failing = source({ firstRows: () => Promise.reject(new Error('upgrade failed')) });
     expect((await navigate(feed(ADDRESS), failing)).body).toBe(SHELL);
     expect(warn).toHaveBeenCalledWith('[satchel] feed pre-render failed', expect.any(Error));
 
     const t0 = performance.now();
-    const blocked = source({ database: () => new Promise<SatchelDb>(() => undefined) });
+    const blocked = source({ firstRows: () => new Promise<never>(() => undefined) });
     expect((await navigate(feed(ADDRESS), blocked)).body).toBe(SHELL);
     expect(performance.now() - t0).toBeGreaterThanOrEqual(140);
     expect(performance.now() - t0).toBeLessThan(2_000);

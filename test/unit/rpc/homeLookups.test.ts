@@ -2,32 +2,37 @@ import type { Element } from '@xmpp/xml';
 import { describe, expect, it } from 'vitest';
 import { createRpcRouter } from '../../../src/rpc/server/createRpcRouter';
 import { SatchelError } from '../../../src/shared/SatchelError';
-import { registerHomeMethods } from '../../../src/sw/registerHomeMethods';
+import { registerContactsMethods } from '../../../src/sw/registerContactsMethods';
+import { registerPubsubMethods } from '../../../src/sw/registerPubsubMethods';
 import { errorIq, fakeIq, result } from '../pubsub/fakeIq';
 
 const ROSTER = 'jabber:iq:roster';
 
-/** The home methods on a router, with a fake server: a roster of one contact, no services. */
+/** Home's two lookups (pubsub.listSubscriptions, contacts.listMicroblogs) on a router, with a fake server: a roster of one contact, no services. */
 function setup(account: () => string = () => 'me@example.org') {
   const asked: string[] = [];
   const router = createRpcRouter();
-  registerHomeMethods(router, {
+  const iq = (forAccount: string) => {
+    asked.push(forAccount);
+    return fakeIq((stanza: Element) => {
+      if (stanza.getChild('query', ROSTER))
+        return result(`<query xmlns='${ROSTER}'><item jid='juliet@example.org'/></query>`);
+      if (stanza.getChild('query', 'http://jabber.org/protocol/disco#items'))
+        return result(`<query xmlns='http://jabber.org/protocol/disco#items'/>`);
+      return errorIq('item-not-found');
+    }).iq;
+  };
+  registerContactsMethods(router, { account, iq });
+  // Home's lookups never read the cache.
+  registerPubsubMethods(router, {
     account,
-    iq: (forAccount) => {
-      asked.push(forAccount);
-      return fakeIq((stanza: Element) => {
-        if (stanza.getChild('query', ROSTER))
-          return result(`<query xmlns='${ROSTER}'><item jid='juliet@example.org'/></query>`);
-        if (stanza.getChild('query', 'http://jabber.org/protocol/disco#items'))
-          return result(`<query xmlns='http://jabber.org/protocol/disco#items'/>`);
-        return errorIq('item-not-found');
-      }).iq;
-    },
+    iq,
+    cache: () => Promise.reject(new Error('home lookups do not use the cache')),
   });
   return { router, asked };
 }
 
-describe('home RPC methods', () => {
+describe("home's lookups on the server", () => {
   it("answer for the signed-in account, asking its own server's domain", async () => {
     const { router, asked } = setup();
     await expect(
