@@ -49,6 +49,7 @@ function toStats(
   if (record.config?.title !== undefined) stats.title = record.config.title;
   if (record.lastSyncAt !== undefined) stats.lastSyncAt = record.lastSyncAt;
   if (record.retention !== undefined) stats.retention = record.retention;
+  if (record.skipped) stats.skippedCount = record.skipped.count;
   const e = record.syncError;
   if (e)
     stats.error = {

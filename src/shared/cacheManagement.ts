@@ -24,6 +24,8 @@ export interface NodeStats {
   /** false: extrapolated from a sample of the node's items (large nodes). */
   bytesExact: boolean;
   retention?: RetentionPolicy;
+  /** Items received for the node but not stored (NodeRecord.skipped.count, issue 15). */
+  skippedCount?: number;
 }
 
 export interface CacheStats {

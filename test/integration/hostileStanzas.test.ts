@@ -8,6 +8,7 @@ import type { NodeRecord } from '../../src/shared/records';
 import { atomEntry } from '../support/atomEntry';
 import { createAnswerRewriter, type AnswerRule } from '../support/answerRewriter';
 import { createSatchel, openTestDb } from '../support/cacheHarness';
+import { publishRaw } from '../support/publishRaw';
 
 // Issue 15, "Stanzas and payloads" (docs/reliability.md): hostile items published by a second
 // client through a real Prosody 0.12, and, where Prosody refuses or normalises them, Prosody's
@@ -55,24 +56,6 @@ async function createBlog(node: string, count: number): Promise<void> {
     node,
     Array.from({ length: count }, (_, i) => ({ id: `p${i}`, payload: atomEntry(`p${i}`) })),
   );
-}
-
-/** Publishes an item given as text (the peer's serializer recurses: a 10,000-deep payload
- * cannot go through it); resolves with Prosody's answer. */
-async function publishRaw(node: string, itemXml: string): Promise<Element> {
-  const id = `raw-${Math.random().toString(36).slice(2)}`;
-  const answered = new Promise<Element>((resolve) => {
-    const stop = publisher.onStanza((stanza) => {
-      if (stanza.name !== 'iq' || stanza.attrs.id !== id) return;
-      stop();
-      resolve(stanza);
-    });
-  });
-  const client = publisher.client as unknown as { write(text: string): Promise<void> };
-  await client.write(
-    `<iq xmlns="jabber:client" type="set" id="${id}" to="${service()}"><pubsub xmlns="${NS_PUBSUB}"><publish node="${node}">${itemXml}</publish></pubsub></iq>`,
-  );
-  return withTimeout(answered, 30_000, () => 'no answer to the raw publish');
 }
 
 /** Reads the node (its first read, from the server, starts the sync) and waits until the sync
@@ -123,8 +106,12 @@ describe('hostile stanzas and payloads against Prosody', () => {
     const depth = 10_000;
     const deep = `${'<d>'.repeat(depth)}x${'</d>'.repeat(depth)}`;
     const answer = await publishRaw(
-      'deep',
-      `<item id="deep"><entry xmlns="${NS_ATOM}"><title>deep</title><content type="xhtml"><div xmlns="http://www.w3.org/1999/xhtml">${deep}</div></content></entry></item>`,
+      publisher,
+      { service: service(), node: 'deep' },
+      {
+        id: 'deep',
+        payloadXml: `<entry xmlns="${NS_ATOM}"><title>deep</title><content type="xhtml"><div xmlns="http://www.w3.org/1999/xhtml">${deep}</div></content></entry>`,
+      },
     );
     expect(answer.attrs.type).toBe('result');
     const record = await syncToEnd('deep');

@@ -271,3 +271,11 @@ describe('node actions', () => {
     });
   });
 });
+
+test('stats count the items a node could not store (issue 15), for Manage to say so', async () => {
+  expect((await manager.stats(ALICE)).nodes[0]?.skippedCount).toBeUndefined();
+  const record = (await nodes.get({ account: ALICE, ...blog }))!;
+  const skipped = { itemId: 'deep', reason: 'an item nested more than 256 elements deep', at: 1 };
+  await nodes.put({ ...record, skipped: { count: 21, latest: [skipped] } });
+  expect((await manager.stats(ALICE)).nodes[0]).toMatchObject({ node: BLOG, skippedCount: 21 });
+});

@@ -7,6 +7,7 @@ import { homeHref } from '../../router/paths';
 import { SyncStatus } from '../home/SyncStatus';
 import { FollowToggle } from './FollowToggle';
 import { RemoteImagesToggle } from './RemoteImagesToggle';
+import { SkippedItems } from './SkippedItems';
 
 interface Props {
   node: NodeView;
@@ -46,6 +47,7 @@ export function FeedHeader({ node, account, total, headingRef, onNodeChange }: P
         <span aria-hidden="true"> · </span>
         <SyncStatus node={node} />
       </p>
+      <SkippedItems skipped={node.skipped} />
       <div class="feed-tools">
         {isMicroblogNode(node) ? <RemoteImagesToggle address={node} /> : null}
         <p class="muted small keyboard-hint">

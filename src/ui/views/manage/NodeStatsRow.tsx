@@ -2,6 +2,7 @@ import type { NodeStats } from '../../../shared/cacheManagement';
 import type { SatchelError } from '../../../shared/SatchelError';
 import { formatBytes, plural } from '../../format/count';
 import { nodeTitle } from '../../format/nodeTitle';
+import { skippedSummary } from '../../format/skippedSummary';
 import { Link } from '../../router/Link';
 import { feedHref } from '../../router/paths';
 import { useRpc } from '../../rpcContext';
@@ -71,6 +72,12 @@ export function NodeStatsRow({ stats, account, onChanged, onError }: Props) {
           <span class="muted">
             {' '}
             · synced <RelativeTime at={stats.lastSyncAt} />
+          </span>
+        ) : null}
+        {stats.skippedCount ? (
+          <span class="skipped-count" data-testid="skipped-count">
+            {' '}
+            · {skippedSummary(stats.skippedCount)}
           </span>
         ) : null}
         {stats.error ? (
