@@ -1,6 +1,7 @@
 import type { Element } from '@xmpp/xml';
 import type { AnalyserDefinition } from '../analysers/analyserTypes';
 import { parseItem } from '../analysers/parseItem';
+import { FUTURE_TOLERANCE_MS } from '../shared/futureTolerance';
 import type { NewItem } from '../shared/records';
 import { itemSkipReason } from './itemSkipReason';
 
@@ -9,9 +10,6 @@ import { itemSkipReason } from './itemSkipReason';
  * analyser's parsed data and indexed fields when it has a parser. Parse problems are recorded,
  * never thrown: a bad payload loses nothing.
  */
-/** Dates further ahead of the receipt than this are not believed (clock skew gets a day). */
-export const FUTURE_TOLERANCE_MS = 24 * 3600_000;
-
 export function toNewItem(
   item: Element,
   context: {

@@ -1,3 +1,4 @@
+import { FUTURE_TOLERANCE_MS } from './futureTolerance';
 import type { AtomPerson, AtomText, MicroblogItem } from './microblogTypes';
 import type { ItemView } from './protocol';
 
@@ -57,9 +58,17 @@ export function entryAuthor(entry: MicroblogItem, item: ItemView): string {
     : (item.publisher ?? 'Unknown author');
 }
 
-/** When the post was published (or first seen), epoch ms. */
+/**
+ * When the post was published (or first seen), epoch ms. A claimed date more than a day after
+ * the time the cache keeps was not believed when the post was stored (cache/toNewItem.ts keeps
+ * its first-seen time instead), so it is not shown either.
+ */
 export function entryTime(entry: MicroblogItem | undefined, item: ItemView): number | undefined {
-  return entry?.published?.ms ?? entry?.updated?.ms ?? item.created;
+  const claimed = entry?.published?.ms ?? entry?.updated?.ms;
+  if (claimed === undefined) return item.created;
+  return item.created !== undefined && claimed > item.created + FUTURE_TOLERANCE_MS
+    ? item.created
+    : claimed;
 }
 
 function truncate(text: string, max: number): string {
