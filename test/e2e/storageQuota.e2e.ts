@@ -97,10 +97,25 @@ describe('IndexedDB quota exhausted in the middle of a sync (issue 15)', () => {
         status: 'online',
       });
 
-      // Space is back; the reader tries again, and the sync finishes with every post once.
+      // Trying again while the origin is still full fails the same way, and says so again.
+      const retryAt = failed?.error?.retryAt ?? 0;
+      await banner.getByRole('button', { name: 'Try again' }).click();
+      await expect
+        .poll(async () => (await node())?.error?.retryAt ?? 0, { timeout: 10_000 })
+        .toBeGreaterThan(retryAt);
+      await banner.waitFor({ timeout: 10_000 });
+      expect((await storedPostNumbers(page)).length).toBe(stored.length);
+
+      // Space is back; the reader tries again, and the sync runs at once (not at its retry,
+      // 15 s or more away) and finishes with every post once.
       await quota.free();
       const freed = Date.now();
+      const due = (await node())?.error?.retryAt ?? 0;
       await banner.getByRole('button', { name: 'Try again' }).click();
+      await page.locator('[data-sync="inProgress"], [data-sync="completed"]').waitFor({
+        timeout: 10_000,
+      });
+      expect(Date.now()).toBeLessThan(due);
       await page.locator('[data-sync="completed"]').waitFor({ timeout: 60_000 });
       console.info(`quota: completed ${Date.now() - freed} ms after space was back`);
       await page.locator('[data-storage]').waitFor({ state: 'detached', timeout: 5_000 });
