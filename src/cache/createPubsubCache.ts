@@ -43,8 +43,9 @@ export function createPubsubCache(deps: CacheDeps) {
   const catchUp = createCatchUp(deps);
 
   async function view(key: NodeKey, record?: NodeRecord): Promise<NodeView> {
-    const r = record ?? (await deps.nodes.get(key));
-    if (!r) throw new SatchelError('item-not-found', `${key.node} is not known`);
+    const stored = record ?? (await deps.nodes.get(key));
+    if (!stored) throw new SatchelError('item-not-found', `${key.node} is not known`);
+    const r = syncEngine.withUnsaved(stored);
     if (!CACHED.has(r.syncState)) return toNodeView(r);
     return toNodeView(r, await deps.items.nodeCounts(key.account, key.service, key.node));
   }
@@ -219,6 +220,12 @@ export function createPubsubCache(deps: CacheDeps) {
       const result = parsePubsubEvent(stanza);
       if (!result.ok) deps.log(`ignored a malformed pubsub event: ${result.reason}`);
       else void events.applyEvents(account, result.events);
+    },
+
+    /** Retries now the syncs and catch-ups that wait for a retry: the reader freed space. */
+    retryNow(): void {
+      syncEngine.retryNow();
+      catchUp.retryNow();
     },
 
     /**

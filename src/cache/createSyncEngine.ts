@@ -24,7 +24,9 @@ const RETRY = { baseMs: 30_000, maxMs: 6 * 3600_000 };
 export function createSyncEngine(deps: CacheDeps, hooks: { onIdle?: () => void } = {}) {
   const running = new Map<string, Promise<void>>(); // keyed by account too: accounts never collide
   const rsmByService = new Map<string, boolean>();
-  const retries = new Map<string, ReturnType<typeof setTimeout>>();
+  const retries = new Map<string, { key: NodeKey; timer: ReturnType<typeof setTimeout> }>();
+  /** Failed syncs whose state the database refused to store (storage full), by node. */
+  const unsaved = new Map<string, Partial<NodeRecord>>();
 
   const patch = (key: NodeKey, changes: Partial<NodeRecord>) => patchAndEmit(deps, key, changes);
 
@@ -41,15 +43,18 @@ export function createSyncEngine(deps: CacheDeps, hooks: { onIdle?: () => void }
   }
 
   async function run(key: NodeKey): Promise<void> {
+    const id = keyString(key);
     const record = await deps.nodes.get(key);
     if (!record || record.syncState === 'noSync') return;
     const analyser = record.analyser === undefined ? undefined : deps.registry.get(record.analyser);
-    await patch(key, {
-      syncState: 'inProgress',
-      syncStateAt: deps.now(),
-      syncProgress: { done: 0 },
-    });
     try {
+      // Inside the try: a full disk refuses this write too, and that failure is retried as well.
+      await patch(key, {
+        syncState: 'inProgress',
+        syncStateAt: deps.now(),
+        syncProgress: { done: 0 },
+      });
+      unsaved.delete(id);
       const iq = deps.iq(key.account);
       if (record.subscription !== 'subscribed') {
         const sub = await subscribe(iq, { service: key.service, node: key.node, jid: key.account });
@@ -86,12 +91,15 @@ export function createSyncEngine(deps: CacheDeps, hooks: { onIdle?: () => void }
       });
     } catch (caught) {
       const error = SatchelError.from(caught, 'remote-error');
-      const attempts = (record.syncError?.attempts ?? 0) + 1;
+      const previous = unsaved.get(id)?.syncError ?? record.syncError;
+      const attempts = (previous?.attempts ?? 0) + 1;
       const delay = reconnectDelay(attempts - 1, deps.random, RETRY);
       const now = deps.now();
       deps.log(`sync of ${key.node} failed: ${error.message}`);
+      // Retried whether or not the failure can be written down: a full disk refuses that too.
+      scheduleRetry(key, delay);
       if (error.code === 'storage-full') deps.onStorageFull?.(error);
-      await patch(key, {
+      await recordFailure(key, {
         syncState: 'error',
         syncStateAt: now,
         syncError: {
@@ -102,7 +110,23 @@ export function createSyncEngine(deps: CacheDeps, hooks: { onIdle?: () => void }
           retryAt: now + delay,
         },
       });
-      scheduleRetry(key, delay);
+    }
+  }
+
+  /**
+   * Stores a failed sync's state, or, when the database refuses the write (storage full), keeps
+   * it in memory: the pages are told all the same, and views show it until a state is stored.
+   */
+  async function recordFailure(key: NodeKey, failure: Partial<NodeRecord>): Promise<void> {
+    const id = keyString(key);
+    try {
+      await patch(key, failure);
+      unsaved.delete(id);
+    } catch (refused) {
+      deps.log(`could not record the failed sync of ${key.node}`, refused);
+      unsaved.set(id, failure);
+      const stored = await deps.nodes.get(key).catch(() => undefined);
+      if (stored) deps.emitNode(key.account, { ...stored, ...failure });
     }
   }
 
@@ -117,17 +141,19 @@ export function createSyncEngine(deps: CacheDeps, hooks: { onIdle?: () => void }
 
   function scheduleRetry(key: NodeKey, delay: number): void {
     const id = keyString(key);
-    clearTimeout(retries.get(id));
-    retries.set(
-      id,
-      setTimeout(() => void sync(key).catch((e: unknown) => deps.log('retry failed', e)), delay),
+    clearTimeout(retries.get(id)?.timer);
+    const timer = setTimeout(
+      () => void sync(key).catch((e: unknown) => deps.log('retry failed', e)),
+      delay,
     );
+    retries.set(id, { key, timer });
   }
 
   /** Starts (or joins) the sync of a node. */
   function sync(key: NodeKey): Promise<void> {
     const id = keyString(key);
-    clearTimeout(retries.get(id));
+    clearTimeout(retries.get(id)?.timer);
+    retries.delete(id);
     const existing = running.get(id);
     if (existing) return existing;
     const work = run(key).finally(() => {
@@ -141,6 +167,16 @@ export function createSyncEngine(deps: CacheDeps, hooks: { onIdle?: () => void }
 
   return {
     sync,
+    /** Runs every sync that waits for its retry now (the reader freed space and tries again). */
+    retryNow(): void {
+      for (const { key } of [...retries.values()])
+        void sync(key).catch((e: unknown) => deps.log('retry failed', e));
+    },
+    /** The record as the pages should see it: with a failure the database refused to store. */
+    withUnsaved(record: NodeRecord): NodeRecord {
+      const failure = unsaved.get(keyString(record));
+      return failure && !running.has(keyString(record)) ? { ...record, ...failure } : record;
+    },
     isRunning: (key: NodeKey): boolean => running.has(keyString(key)),
     /** Whether any sync runs (the word indexer waits for none). */
     busy: (): boolean => running.size > 0,

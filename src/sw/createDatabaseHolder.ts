@@ -43,6 +43,8 @@ export function createDatabaseHolder(deps: {
 
   return {
     get: (): Promise<SatchelDb> => current,
+    /** Whether the database opened and is still open (a write failed, not the database). */
+    isOpen: async (): Promise<boolean> => (await current.catch(() => undefined))?.isOpen() ?? false,
     async retry(): Promise<void> {
       await closeCurrent();
       await openNow();

@@ -227,7 +227,15 @@ export function startEngine(scope: ServiceWorkerGlobalScope) {
         .catch((e: unknown) => log('background sync refused', e));
     },
   });
-  registerStorageMethods(router, databases, () => session.restore());
+  registerStorageMethods(router, databases, {
+    afterReopen: () => session.restore(),
+    // The reader freed space: the banner goes, what waits for a retry runs now, and a write
+    // the disk still refuses says "full" again.
+    retryWrites: async () => {
+      if (storageState.status === 'full') setStorageState({ status: 'ok' });
+      (await cache()).retryNow();
+    },
+  });
 
   const hub = createChannelHub({
     router,

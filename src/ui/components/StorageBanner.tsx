@@ -4,7 +4,7 @@ import { useRpc } from '../rpcContext';
 import { storage } from '../state/appState';
 
 const TEXT: Record<string, string> = {
-  full: 'Storage is full: nothing more can be cached until space is freed.',
+  full: 'Storage is full: nothing more can be cached until space is freed. Free some (remove cached nodes, or other sites’ data), then try again.',
   versionChanged: 'Satchel was updated in another tab. Reload this page to continue.',
   deleted:
     'Satchel’s database was deleted (by another tab, or by clearing this site’s data). Nothing more is cached until you start again with an empty one.',
@@ -31,13 +31,17 @@ export function StorageBanner() {
         </button>
       ) : null}
       {failed ? <RecoveryActions /> : null}
-      {state.status === 'deleted' ? <StartAgain /> : null}
+      {state.status === 'deleted' ? <RetryStorage label="Start again" /> : null}
+      {state.status === 'full' ? <RetryStorage label="Try again" /> : null}
     </div>
   );
 }
 
-/** Opens a new, empty database in the engine (a reload would not: the worker outlives pages). */
-function StartAgain() {
+/**
+ * `storage.retry`: after a deletion it opens a new, empty database in the engine (a reload would
+ * not: the worker outlives pages); after a full disk it runs what failed again, now.
+ */
+function RetryStorage({ label }: { label: string }) {
   const rpc = useRpc();
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<string>();
@@ -54,7 +58,7 @@ function StartAgain() {
   return (
     <div class="banner-actions">
       <button type="button" disabled={busy} onClick={() => void start()}>
-        Start again
+        {label}
       </button>
       {message ? <p role="status">{message}</p> : null}
     </div>

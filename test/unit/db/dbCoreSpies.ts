@@ -60,6 +60,20 @@ interface FakeTransaction {
   _abort(errorName: string): void;
 }
 
+/** Replaces the commit of a fake-indexeddb transaction by an abort with QuotaExceededError. */
+function failAtCommit(tx: FakeTransaction, onFail: () => void = () => undefined): void {
+  const start = tx._start.bind(tx);
+  tx._start = () => {
+    const pending = tx._requests.some(({ request }) => request.readyState !== 'done');
+    if (!pending && tx._state !== 'finished') {
+      onFail();
+      tx._abort('QuotaExceededError');
+      return;
+    }
+    start();
+  };
+}
+
 /**
  * Makes the transaction of the next write to `items` fail the way a full disk does in a
  * browser: every request succeeds, then the commit fails and the transaction aborts with a
@@ -68,18 +82,6 @@ interface FakeTransaction {
  */
 export function quotaOnNextItemWrite() {
   const state = { armed: false, fired: 0 };
-  const failAtCommit = (tx: FakeTransaction) => {
-    const start = tx._start.bind(tx);
-    tx._start = () => {
-      const pending = tx._requests.some(({ request }) => request.readyState !== 'done');
-      if (!pending && tx._state !== 'finished') {
-        state.fired += 1;
-        tx._abort('QuotaExceededError');
-        return;
-      }
-      start();
-    };
-  };
   const middleware = wrapTable('quotaOnNextItemWrite', (table) => {
     if (table.name !== 'items') return table;
     return {
@@ -87,11 +89,32 @@ export function quotaOnNextItemWrite() {
       mutate: (req) => {
         if (state.armed) {
           state.armed = false;
-          failAtCommit(req.trans as unknown as FakeTransaction);
+          failAtCommit(req.trans as unknown as FakeTransaction, () => (state.fired += 1));
         }
         return table.mutate(req);
       },
     };
   });
+  return { state, middleware };
+}
+
+/**
+ * A full disk, while `state.full`: every write transaction, whatever its tables, fails at
+ * commit as a browser's does (QuotaExceededError; see quotaOnNextItemWrite). Reads still work.
+ */
+export function fullDisk() {
+  const state = { full: false, refused: 0 };
+  const sabotaged = new WeakSet<object>();
+  const middleware = wrapTable('fullDisk', (table) => ({
+    ...table,
+    mutate: (req) => {
+      if (state.full && !sabotaged.has(req.trans)) {
+        sabotaged.add(req.trans);
+        state.refused += 1;
+        failAtCommit(req.trans as unknown as FakeTransaction);
+      }
+      return table.mutate(req);
+    },
+  }));
   return { state, middleware };
 }
