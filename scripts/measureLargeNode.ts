@@ -77,7 +77,7 @@ try {
   const wire = createWireRecorder();
   const proxy = await startFaultProxy({
     target: { host: '127.0.0.1', port: prosody.httpPort },
-    onChunk: wire.onChunk,
+    onChunk: (chunk) => wire.onChunk(chunk),
   });
   cleanups.push(() => proxy.close());
   const wsUrl = proxy.wsUrlFor(prosody.wsUrl);

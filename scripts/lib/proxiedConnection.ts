@@ -71,7 +71,10 @@ export function proxyConnection(
 
   const toServer = createOrderedForwarder(client, server, options.countToServer);
   const toClient = createOrderedForwarder(server, client, options.countToClient);
-  const frames = createServerFrameScanner(options.rewriting, options.rewriteFrame);
+  const frames = createServerFrameScanner(
+    () => options.rewriting(),
+    (frame) => options.rewriteFrame(frame),
+  );
 
   client.on('data', (chunk: Buffer) => {
     if (state !== 'live') return;

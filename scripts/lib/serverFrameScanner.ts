@@ -72,8 +72,8 @@ export function createServerFrameScanner(
           data = data.subarray(take);
           continue;
         }
+        // Every way on from here sets `data` again or leaves the loop.
         held = Buffer.concat([held, data]);
-        data = Buffer.alloc(0);
         const header = readHeader(held);
         if (!header) break;
         const total = header.headerLength + header.payloadLength;

@@ -137,7 +137,7 @@ export async function connectOnce(
     if (resumed && request.resumption) entity._jid(request.resumption.fullJid);
     const boundJid = entity.jid?.toString() ?? request.account;
     const iqCaller = failOnDisconnect(entity, client.iqCaller);
-    return { client, iqCaller, busyUntil: iqCaller.busyUntil, boundJid, resumed, auth };
+    return { client, iqCaller, busyUntil: () => iqCaller.busyUntil(), boundJid, resumed, auth };
   } catch (error) {
     entity.removeAllListeners();
     entity.on('error', () => undefined); // late socket errors of an abandoned attempt

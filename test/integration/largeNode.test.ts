@@ -100,12 +100,13 @@ describe('50,000 items on one node', () => {
 
   it("Satchel's sync: one listing of 50,000 ids, then batches of 100 by id with the rest as the cursor, the event loop free", async () => {
     const answers: Answer[] = [];
-    // Set once createSatchel returns: its first connect needs no iq.
-    let live: (() => IqCaller) | undefined;
-    const satchel = await createSatchel(prosody, reader, await openTestDb(), {
-      iq: () => recording(() => live!(), answers),
-    });
-    live = () => satchel.live.iqCaller;
+    // `satchel` is read only when the cache asks for an iq caller, after createSatchel returned.
+    const satchel: Awaited<ReturnType<typeof createSatchel>> = await createSatchel(
+      prosody,
+      reader,
+      await openTestDb(),
+      { iq: () => recording(() => satchel.live.iqCaller, answers) },
+    );
     const key = { account: reader.jid, service: prosody.pubsubService, node: NODE };
     const delay = monitorEventLoopDelay({ resolution: 10 });
     try {
