@@ -3,6 +3,7 @@
 #   prosody          the XMPP server the integration/e2e tests and `npm start` run privately
 #   lua-dbi-sqlite3  SQL storage for Prosody's pubsub/PEP (file storage is ~60x slower)
 #   chromium         the browser the e2e tests drive (playwright-core, never a downloaded one)
+#   sqlite3          writes a large node straight into Prosody's SQL archive (largeNode test)
 # As root it installs what is missing; otherwise it prints one line saying what to run.
 #
 # Usage: ensureSystemPackages.sh [--prosody-only] [--optional]
@@ -22,12 +23,13 @@ for arg in "$@"; do
 done
 
 wanted=(prosody lua-dbi-sqlite3)
-if [ "$prosody_only" -eq 0 ]; then wanted+=(chromium); fi
+if [ "$prosody_only" -eq 0 ]; then wanted+=(chromium sqlite3); fi
 
 is_installed() {
   case "$1" in
     prosody) [ -x /usr/bin/prosody ] && [ -x /usr/bin/prosodyctl ] ;;
     chromium) [ -x /usr/bin/chromium ] ;;
+    sqlite3) [ -x /usr/bin/sqlite3 ] ;;
     *) dpkg -s "$1" 2>/dev/null | grep -q '^Status: install ok installed' ;;
   esac
 }

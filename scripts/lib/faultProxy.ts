@@ -18,6 +18,18 @@ export interface ProxiedChunk {
   data: Buffer;
 }
 
+/** A server frame the proxy corrupted (corruptNextFrame). */
+export interface CorruptedFrame {
+  connection: number;
+  /** The payload's length, the same before and after. */
+  payloadLength: number;
+  /** Where in the payload the two bytes were replaced. */
+  offset: number;
+}
+
+/** Never valid in UTF-8 (RFC 3629 §1: the octets FE and FF never appear). */
+const INVALID_UTF8 = Buffer.from([0xff, 0xfe]);
+
 export type FaultMode = 'pass' | 'cut' | 'stall' | 'slow';
 
 export interface FaultProxyBytes {
@@ -56,6 +68,13 @@ export interface FaultProxy {
   slow(delayMs: number): void;
   /** The next chunk from the server is cut after its first half, then its connection destroyed. */
   dropMidStanza(): void;
+  /**
+   * The next server text frame (on any connection) whose payload contains `marker` gets the
+   * two bytes where the marker starts replaced with 0xFF 0xFE: invalid UTF-8, as if corrupted
+   * in transit, the frame's length unchanged. A client must fail the connection
+   * (RFC 6455 §8.1). Resolves once that frame is forwarded.
+   */
+  corruptNextFrame(marker: string): Promise<CorruptedFrame>;
   resetCounters(): void;
   /** Stops listening and destroys every connection. Idempotent. */
   close(): Promise<void>;
@@ -71,6 +90,7 @@ export async function startFaultProxy(options: StartFaultProxyOptions): Promise<
   let mode: FaultMode = 'pass';
   let delayMs = 0;
   let dropArmed = false;
+  let corruption: { marker: Buffer; done: (frame: CorruptedFrame) => void } | undefined;
   let closing: Promise<void> | undefined;
   let accepted = 0;
 
@@ -89,6 +109,17 @@ export async function startFaultProxy(options: StartFaultProxyOptions): Promise<
         const taken = dropArmed;
         dropArmed = false;
         return taken;
+      },
+      rewriting: () => corruption !== undefined,
+      rewriteFrame(frame) {
+        // Text frames only (opcode 1, RFC 6455 §5.6): XMPP travels in them (RFC 7395 §3.2).
+        if (!corruption || frame.opcode !== 0x1) return;
+        const offset = frame.payload.indexOf(corruption.marker);
+        if (offset < 0) return;
+        INVALID_UTF8.copy(frame.payload, offset);
+        const { done } = corruption;
+        corruption = undefined;
+        done({ connection: number, payloadLength: frame.payload.length, offset });
       },
       countToClient: (count) => (bytes.toClient += count),
       countToServer: (count) => (bytes.toServer += count),
@@ -155,6 +186,14 @@ export async function startFaultProxy(options: StartFaultProxyOptions): Promise<
     },
     dropMidStanza() {
       dropArmed = true;
+    },
+    corruptNextFrame(marker) {
+      if (Buffer.byteLength(marker) < INVALID_UTF8.length) {
+        throw new RangeError('fault proxy: corruptNextFrame needs a marker of 2 bytes or more');
+      }
+      return new Promise((resolve) => {
+        corruption = { marker: Buffer.from(marker), done: resolve };
+      });
     },
     resetCounters() {
       bytes.toClient = 0;

@@ -1,5 +1,6 @@
 import { connect, type Socket } from 'node:net';
 import { createOrderedForwarder } from './orderedForwarder';
+import { createServerFrameScanner, type ScannedFrame } from './serverFrameScanner';
 
 export interface ProxyTarget {
   host: string;
@@ -15,6 +16,10 @@ export interface ProxiedConnectionOptions {
   takeDropMidStanza(): boolean;
   countToClient: (bytes: number) => void;
   countToServer: (bytes: number) => void;
+  /** True while a frame rewrite is pending: server frames are then held until complete. */
+  rewriting(): boolean;
+  /** Sees each complete server frame while rewriting() is true; may change payload bytes. */
+  rewriteFrame(frame: ScannedFrame): void;
   /** Sees each chunk that will be forwarded, as it arrives. */
   tap?: (direction: 'toServer' | 'toClient', chunk: Buffer) => void;
   /** Both sockets are closed: the proxy forgets this connection. */
@@ -66,6 +71,10 @@ export function proxyConnection(
 
   const toServer = createOrderedForwarder(client, server, options.countToServer);
   const toClient = createOrderedForwarder(server, client, options.countToClient);
+  const frames = createServerFrameScanner(
+    () => options.rewriting(),
+    (frame) => options.rewriteFrame(frame),
+  );
 
   client.on('data', (chunk: Buffer) => {
     if (state !== 'live') return;
@@ -83,8 +92,10 @@ export function proxyConnection(
       toClient.push(half, options.delayMs(), destroy);
       return;
     }
-    options.tap?.('toClient', chunk);
-    toClient.push(chunk, options.delayMs());
+    for (const part of frames.push(chunk)) {
+      options.tap?.('toClient', part);
+      toClient.push(part, options.delayMs());
+    }
   });
   // A clean close (FIN) travels behind the data; a reset closes the other side at once.
   client.on('end', () => {

@@ -27,6 +27,8 @@ export interface ConnectRequest {
 export interface LiveSession {
   client: XmppClient;
   iqCaller: IqCallerApi;
+  /** Until when a slow request's answer may still come (failOnDisconnect.ts); 0: none. */
+  busyUntil?: () => number;
   boundJid: string;
   resumed: boolean;
   auth: SaslOutcome;
@@ -135,7 +137,7 @@ export async function connectOnce(
     if (resumed && request.resumption) entity._jid(request.resumption.fullJid);
     const boundJid = entity.jid?.toString() ?? request.account;
     const iqCaller = failOnDisconnect(entity, client.iqCaller);
-    return { client, iqCaller, boundJid, resumed, auth };
+    return { client, iqCaller, busyUntil: () => iqCaller.busyUntil(), boundJid, resumed, auth };
   } catch (error) {
     entity.removeAllListeners();
     entity.on('error', () => undefined); // late socket errors of an abandoned attempt

@@ -20,6 +20,7 @@ export function probeSession(
     domain: account.split('@')[1] ?? account,
     now: deps.now,
     ...PROBE,
+    ...(session.busyUntil && { busyUntil: session.busyUntil }),
     onDead: (reason) => {
       deps.onDead(reason);
       void session.client.entity.disconnect().catch(() => undefined);

@@ -24,11 +24,13 @@ export function trackResumption(args: {
   let lastSaved = '';
   let lastWrite: Promise<void> = Promise.resolve();
 
-  /** Saves the state with `inbound` handled stanzas; resolves once it is written. */
-  const save = (inbound = sm.inbound): Promise<void> => {
+  /** Saves the state with `inbound` handled stanzas; resolves once it is written. `lost`: the
+   * stream just broke, and @xmpp/stream-management has already cleared `enabled` (it keeps
+   * `id`), yet the server holds the session for its resumption window (XEP-0198 §5). */
+  const save = (inbound = sm.inbound, lost = false): Promise<void> => {
     clearTimeout(timer);
     timer = undefined;
-    if (!sm.enabled || !sm.id) {
+    if (!sm.id || !(sm.enabled || lost)) {
       lastSaved = '';
       lastWrite = persistence
         .deleteResumption(account)
@@ -60,8 +62,11 @@ export function trackResumption(args: {
   // Once we acknowledged 'h' to the server, resuming with a lower count is an error that makes
   // Prosody drop the session (XEP-0198 §4): the count is saved before each <a/> goes out.
   session.client.ackPersistence.persist = (h) => save(h);
-  entity.on('disconnect', () => {
-    void save();
+  // A stream that broke (a dead network, a frame the browser refused: RFC 6455 §7.1.7) is
+  // resumed; one closed cleanly (our stop(), the server's close) is over: forget it.
+  entity.on('disconnect', (info?: unknown) => {
+    const clean = (info as { clean?: boolean } | undefined)?.clean === true;
+    void save(sm.inbound, !clean);
   });
   // The first state is saved at once, not debounced.
   return save();

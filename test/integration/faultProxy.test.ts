@@ -1,6 +1,7 @@
 import { connect as connectTcp, type Socket } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import { xml, type Element } from '@xmpp/xml';
+import WebSocket from 'ws';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startFaultProxy, type FaultProxy } from '../../scripts/lib/faultProxy';
 import { startProsody, type ProsodyServer } from '../../scripts/lib/prosody';
@@ -220,6 +221,49 @@ describe('fault proxy in front of Prosody', () => {
     await ping(await connectViaProxy());
   });
 
+  it('corruptNextFrame: invalid UTF-8 in one item frame, its length kept; the client fails the connection', async () => {
+    const service = server!.pubsubService;
+    const marker = 'MARKER-utf8-item';
+    const setup = await connectViaProxy();
+    await setup.createNode(service, 'fault/utf8', { 'pubsub#access_model': 'open' });
+    const body = `A post that will arrive corrupted: ${marker}. `.repeat(20);
+    await setup.publish(service, 'fault/utf8', 'bad', xml('entry', { xmlns: NS_ATOM }, body));
+    await setup.stop();
+
+    const peer = await connectViaProxy(2_000);
+    const received: Buffer[] = [];
+    peerTcpSocket(peer).on('data', (chunk: Buffer) => received.push(chunk));
+    const wsError = webSocketError(peer);
+    const stanzas: Element[] = [];
+    peer.onStanza((stanza) => stanzas.push(stanza));
+    const closed = disconnectOf(peer);
+    const corrupted = p().corruptNextFrame(marker);
+    const request = peer.items(service, 'fault/utf8');
+
+    const frame = await withTimeout(corrupted, 5_000, () => 'no frame carried the marker');
+    await withTimeout(closed, 2_000, () => 'the peer did not fail the connection');
+    await expect(request).rejects.toThrow();
+    // ws refuses the message (RFC 6455 §8.1): no stanza of it reached the client.
+    expect(stanzas).toEqual([]);
+    // ws fails the connection with status 1007 (RFC 6455 §7.4.1) for this reason.
+    expect(await wsError).toMatchObject({ code: 'WS_ERR_INVALID_UTF8' });
+
+    const frames = parseWebSocketFrames(Buffer.concat(received));
+    const hit = frames.find((f) => f.payload.includes(Buffer.from(marker.slice(2))));
+    expect(hit, 'the corrupted frame reached the client').toBeDefined();
+    expect(hit!.complete).toBe(true);
+    expect(hit!.opcode).toBe(1);
+    expect(hit!.declaredLength).toBe(frame.payloadLength);
+    expect([...hit!.payload.subarray(frame.offset, frame.offset + 2)]).toEqual([0xff, 0xfe]);
+    expect(hit!.payload.subarray(frame.offset + 2).toString('latin1')).toMatch(/^RKER-utf8-item/);
+    expect(hit!.payload.toString('latin1')).toMatch(/^<iq [^]*<\/iq>$/);
+
+    // One frame only: the next connection reads the same item intact.
+    const again = await connectViaProxy();
+    const items = await again.items(service, 'fault/utf8');
+    expect(items[0]?.toString()).toContain(marker);
+  });
+
   it('counts the bytes each way, and resets the counters', async () => {
     const service = server!.pubsubService;
     const peer = await connectViaProxy();
@@ -240,6 +284,13 @@ describe('fault proxy in front of Prosody', () => {
     expect(p().bytes).toEqual({ toClient: 0, toServer: 0 });
   });
 });
+
+/** The first error the peer's ws WebSocket reports (its private `socket`, as peerTcpSocket). */
+function webSocketError(peer: XmppPeer): Promise<Error & { code?: string }> {
+  const ws = (peer.client as unknown as { socket?: { socket?: WebSocket } }).socket?.socket;
+  if (!(ws instanceof WebSocket)) throw new Error('no ws WebSocket under the peer');
+  return new Promise((resolve) => ws.once('error', resolve));
+}
 
 /** A raw TCP connection that has sent the start of a WebSocket handshake. */
 function openRawHttp(port: number): Promise<Socket> {

@@ -31,3 +31,21 @@ test('a disconnect fails what is pending and what comes after', async () => {
   await expect(pending).rejects.toMatchObject({ code: 'connection-lost' });
   await expect(caller.request(stanza)).rejects.toMatchObject({ code: 'connection-lost' });
 });
+
+test('busyUntil: the deadline of a slow request (over 30 s) while it waits, 0 otherwise', async () => {
+  const entity = new EventEmitter();
+  const answers: Array<(reply: Element) => void> = [];
+  const caller = failOnDisconnect(
+    entity as unknown as Client,
+    { request: () => new Promise<Element>((resolve) => answers.push(resolve)) },
+    () => 1_000,
+  );
+  const quick = caller.request(stanza, 30_000);
+  expect(caller.busyUntil()).toBe(0);
+  const listing = caller.request(stanza, 120_000);
+  expect(caller.busyUntil()).toBe(121_000);
+  answers[0]!(parse("<iq type='result' id='1'/>"));
+  answers[1]!(parse("<iq type='result' id='1'/>"));
+  await Promise.all([quick, listing]);
+  expect(caller.busyUntil()).toBe(0);
+});

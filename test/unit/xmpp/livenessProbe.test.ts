@@ -3,13 +3,15 @@ import { describe, expect, it } from 'vitest';
 import { createLivenessProbe } from '../../../src/xmpp/createLivenessProbe';
 
 /** A probe on a fake clock whose ping is answered by `answer`. */
-function probeWith(answer: (stanza: Element) => Promise<Element>) {
+function probeWith(answer: (stanza: Element) => Promise<Element>, busyUntil?: () => number) {
   let clock = 0;
   const sent: Element[] = [];
+  const timeouts: number[] = [];
   const deaths: string[] = [];
   const probe = createLivenessProbe({
-    request: (stanza) => {
+    request: (stanza, timeoutMs) => {
       sent.push(stanza);
+      timeouts.push(timeoutMs);
       return answer(stanza);
     },
     domain: 'example.org',
@@ -17,8 +19,9 @@ function probeWith(answer: (stanza: Element) => Promise<Element>) {
     quietMs: 4_000,
     timeoutMs: 4_000,
     onDead: (reason) => deaths.push(reason),
+    ...(busyUntil && { busyUntil }),
   });
-  return { probe, sent, deaths, advance: (ms: number) => (clock += ms) };
+  return { probe, sent, timeouts, deaths, advance: (ms: number) => (clock += ms) };
 }
 
 const alive = (stanza: Element) => Promise.resolve(stanza);
@@ -68,5 +71,14 @@ describe('createLivenessProbe (XEP-0199 §4.2)', () => {
     release();
     await Promise.all([first, second]);
     expect(sent).toHaveLength(1);
+  });
+
+  it('gives a ping until a slow request of ours may be answered: the server answers in order', async () => {
+    const busy = probeWith(alive, () => 120_000);
+    await busy.probe.probe(true);
+    expect(busy.timeouts).toEqual([120_000]);
+    const idle = probeWith(alive, () => 0);
+    await idle.probe.probe(true);
+    expect(idle.timeouts).toEqual([4_000]);
   });
 });

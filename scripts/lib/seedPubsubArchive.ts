@@ -1,0 +1,74 @@
+import { spawn } from 'node:child_process';
+import { createWriteStream, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { once } from 'node:events';
+import type { Element } from '@xmpp/xml';
+import type { ProsodyServer } from './prosody';
+
+export interface ArchiveSeed {
+  /** A node that exists (created through XEP-0060 with `pubsub#max_items` at least the count,
+   * and the server's `pubsub_max_items` too: Prosody reads at most that many). */
+  node: string;
+  /** Seeds items `from` … `count - 1`; default 0. Prosody creates its archive table with the
+   * node's first item: publish item 0 through XEP-0060 and seed from 1. */
+  from?: number;
+  count: number;
+  /** Item `i`'s id and payload; item count-1 is the newest. */
+  item(i: number): { id: string; payload: Element };
+  /** Who published (`with` in the archive); default the service itself. */
+  publisher?: string;
+}
+
+/** SQL string literal. */
+const sql = (text: string): string => `'${text.replaceAll("'", "''")}'`;
+
+/**
+ * Writes items straight into a running Prosody 0.12's SQL archive, as its pubsub stores them
+ * (mod_pubsub's archive_itemstore over mod_storage_sql: table `prosodyarchive`, host the
+ * service, user empty, store `pubsub_<node>`, key the item id, type `xml`). Prosody reads the
+ * items from that table on every request, so what is seeded is served at once, with no restart:
+ * 50,000 items take seconds instead of the ~5 ms each a publish costs (platform-facts.md).
+ * Needs the `sqlite3` command (Debian package sqlite3; scripts/ensureSystemPackages.sh).
+ */
+export async function seedPubsubArchive(prosody: ProsodyServer, seed: ArchiveSeed): Promise<void> {
+  if (!/^[\w.-]+$/u.test(seed.node))
+    throw new Error(
+      `seedPubsubArchive: use a plain node name (store names encode others): ${seed.node}`,
+    );
+  const file = join(prosody.dataDir, `seed-${process.pid}-${Date.now()}.sql`);
+  const out = createWriteStream(file);
+  const host = sql(prosody.pubsubService);
+  const store = sql(`pubsub_${seed.node}`);
+  const publisher = sql(seed.publisher ?? prosody.pubsubService);
+  const start = Math.floor(Date.now() / 1000) - seed.count;
+  const write = async (text: string): Promise<void> => {
+    if (!out.write(text)) await once(out, 'drain');
+  };
+  await write('.timeout 20000\nBEGIN;\n');
+  for (let i = seed.from ?? 0; i < seed.count; i++) {
+    const { id, payload } = seed.item(i);
+    // sort_id (autoincrement) is the archive's order: Prosody lists the newest (highest) first.
+    await write(
+      `INSERT INTO prosodyarchive (host, user, store, key, "when", "with", type, value) VALUES (${host}, '', ${store}, ${sql(id)}, ${start + i}, ${publisher}, 'xml', ${sql(payload.toString())});\n`,
+    );
+  }
+  await write('COMMIT;\n');
+  out.end();
+  await once(out, 'finish');
+  try {
+    const child = spawn('sqlite3', [join(prosody.dataDir, 'prosody.sqlite'), `.read ${file}`], {
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const [code] = (await once(child, 'exit')) as [number | null];
+    if (code !== 0) {
+      const hint = /no such table/u.test(stderr)
+        ? ' (publish the first item through XEP-0060: Prosody creates its table then)'
+        : '';
+      throw new Error(`sqlite3 exited ${code}${hint}: ${stderr.trim().slice(0, 500)}`);
+    }
+  } finally {
+    rmSync(file, { force: true });
+  }
+}
