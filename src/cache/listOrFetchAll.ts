@@ -3,6 +3,7 @@ import { getItems } from '../pubsub/getItems';
 import type { IqCaller } from '../pubsub/IqCaller';
 import { listItemIds } from '../pubsub/listItemIds';
 import { SatchelError } from '../shared/SatchelError';
+import { LONGEST_REQUEST_MS } from '../shared/longestRequestMs';
 
 /** Refusals of disco#items on a node that still lets us read its items. */
 const LISTING_REFUSED = new Set([
@@ -19,7 +20,7 @@ const LISTING_REFUSED = new Set([
  * the default 30 s timeout made such a node's sync fail and be retried forever. The same bound
  * as the fetch of a whole node below.
  */
-export const LISTING_TIMEOUT_MS = 120_000;
+export const LISTING_TIMEOUT_MS = LONGEST_REQUEST_MS;
 
 /**
  * The item ids a node holds now. Normally disco#items on the node (XEP-0060 §5.5); a service

@@ -10,6 +10,7 @@ import { countFromEnabled } from './countFromEnabled';
 import { guardIncomingData } from './guardIncomingData';
 import { persistBeforeAck, type AckPersistence } from './persistBeforeAck';
 import { saslFeature, type SaslCredentials, type SaslOutcome } from './saslFeature';
+import { LONGEST_REQUEST_MS } from '../shared/longestRequestMs';
 
 export interface XmppClientOptions {
   websocketUrl: string;
@@ -61,6 +62,12 @@ export function createXmppClient(options: XmppClientOptions): XmppClient {
   // Feature order is unaffected: SASL's handler only fires on <mechanisms/>, and on the
   // post-auth features stream management resumes or binds, then enables (§5, RFC 6120 §7).
   const sm = streamManagement({ streamFeatures: features, entity, middleware: mw });
+  // XEP-0198 §4: the library cuts the stream when an <r/> goes 60 s without its <a/>. Prosody
+  // answers nothing, acks included, while it builds a large node's listing (it reads every item:
+  // over 60 s from about 75,000 items here), so that cut a busy server, the listing failed and
+  // was asked again forever. Patience beyond our longest request instead; a dead connection is
+  // still found by each request's timeout and by the liveness probe (createLivenessProbe.ts).
+  sm.timeout = LONGEST_REQUEST_MS + 15_000;
   smHolder.api = sm;
   countFromEnabled(entity, sm);
   const caller = iqCaller({ middleware: mw, entity });
