@@ -25,6 +25,7 @@ import {
 } from './lib/cacheTemplate';
 import { describeMachine } from './lib/machine';
 import { openSignedIn } from './lib/openApp';
+import { seedImportedNodes } from './lib/seedImportedNodes';
 import { serveBenchApp } from './lib/serveBenchApp';
 import type { BenchContext } from './measure/BenchContext';
 import { measureAll } from './measure/measureAll';
@@ -145,9 +146,12 @@ async function main(): Promise<void> {
       chromiumVersion ??= catchUp?.chromium;
     }
     if (inTemplate && template) {
+      // The imported nodes exist on Prosody too, or the run's catch-up deletes them (issue 14).
+      await seedImportedNodes(prosody, template, log);
       const browser = await launchBenchBrowser({ fromProfile: templateProfile(TEMPLATE) });
       chromiumVersion = browser.version;
       try {
+        const signedInAt = Date.now();
         const page = await openSignedIn(browser, app.url, prosody);
         const ctx: BenchContext = {
           root: ROOT,
@@ -161,7 +165,11 @@ async function main(): Promise<void> {
           template,
           log,
         };
-        await measureAll(ctx, { syncPairs: Number(values['sync-runs']), wanted }, partial);
+        await measureAll(
+          ctx,
+          { syncPairs: Number(values['sync-runs']), wanted, signedInAt },
+          partial,
+        );
       } finally {
         await browser.close().catch((e: unknown) => console.error(e));
       }

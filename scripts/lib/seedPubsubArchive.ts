@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { createWriteStream, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { once } from 'node:events';
@@ -17,6 +17,10 @@ export interface ArchiveSeed {
   item(i: number): { id: string; payload: Element };
   /** Who published (`with` in the archive); default the service itself. */
   publisher?: string;
+  /** An item already published to this node (and to no other) through XEP-0060: the store name
+   * is read from its row, so a node name with characters Prosody may encode (`/`) is not
+   * guessed at. */
+  publishedId?: string;
 }
 
 /** SQL string literal. */
@@ -31,14 +35,17 @@ const sql = (text: string): string => `'${text.replaceAll("'", "''")}'`;
  * Needs the `sqlite3` command (Debian package sqlite3; scripts/ensureSystemPackages.sh).
  */
 export async function seedPubsubArchive(prosody: ProsodyServer, seed: ArchiveSeed): Promise<void> {
-  if (!/^[\w.-]+$/u.test(seed.node))
-    throw new Error(
-      `seedPubsubArchive: use a plain node name (store names encode others): ${seed.node}`,
-    );
+  const database = join(prosody.dataDir, 'prosody.sqlite');
+  const storeName =
+    seed.publishedId === undefined
+      ? `pubsub_${seed.node}`
+      : storeOf(database, prosody.pubsubService, seed.publishedId);
+  if (seed.publishedId === undefined && !/^[\w.-]+$/u.test(seed.node))
+    throw new Error(`seedPubsubArchive: use a plain node name or give publishedId: ${seed.node}`);
   const file = join(prosody.dataDir, `seed-${process.pid}-${Date.now()}.sql`);
   const out = createWriteStream(file);
   const host = sql(prosody.pubsubService);
-  const store = sql(`pubsub_${seed.node}`);
+  const store = sql(storeName);
   const publisher = sql(seed.publisher ?? prosody.pubsubService);
   const start = Math.floor(Date.now() / 1000) - seed.count;
   const write = async (text: string): Promise<void> => {
@@ -56,7 +63,7 @@ export async function seedPubsubArchive(prosody: ProsodyServer, seed: ArchiveSee
   out.end();
   await once(out, 'finish');
   try {
-    const child = spawn('sqlite3', [join(prosody.dataDir, 'prosody.sqlite'), `.read ${file}`], {
+    const child = spawn('sqlite3', [database, `.read ${file}`], {
       stdio: ['ignore', 'ignore', 'pipe'],
     });
     let stderr = '';
@@ -71,4 +78,16 @@ export async function seedPubsubArchive(prosody: ProsodyServer, seed: ArchiveSee
   } finally {
     rmSync(file, { force: true });
   }
+}
+
+/** The archive store holding item `id` on `host`: exactly one, or the seed would go astray. */
+function storeOf(database: string, host: string, id: string): string {
+  const query = `SELECT DISTINCT store FROM prosodyarchive WHERE host = ${sql(host)} AND key = ${sql(id)} AND store LIKE 'pubsub\\_%' ESCAPE '\\';`;
+  const result = spawnSync('sqlite3', [database, query], { encoding: 'utf8', timeout: 20_000 });
+  const stores = result.stdout.split('\n').filter(Boolean);
+  if (result.status !== 0 || stores.length !== 1)
+    throw new Error(
+      `seedPubsubArchive: item ${id} is in ${stores.length} stores (${result.stderr.trim()})`,
+    );
+  return stores[0] ?? '';
 }

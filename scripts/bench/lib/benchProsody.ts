@@ -78,7 +78,9 @@ async function publishRange(peer: XmppPeer, seed: SeedMarker, indexes: number[])
  */
 export async function startBenchProsody(dataDir: string): Promise<BenchProsody> {
   mkdirSync(dataDir, { recursive: true });
-  const server = await startProsody({ dataDir, keepData: true });
+  // Prosody serves at most pubsub_max_items of a node: room for the imported 100,000-post node
+  // (lib/seedImportedNodes.ts).
+  const server = await startProsody({ dataDir, keepData: true, pubsubMaxItems: 110_000 });
   try {
     let seed = readMarker(dataDir);
     const seededNow = seed === undefined;

@@ -33,7 +33,8 @@ export interface TemplateMarker {
 const TEMPLATE_VERSION = 2;
 const TEMPLATE_SIZES = [1_000, 100_000];
 const CHUNK = 2_000;
-const STEP_MS = 10 * 60_000;
+/** Time between two imported posts (also what lib/seedImportedNodes.ts seeds Prosody with). */
+export const TEMPLATE_STEP_MS = 10 * 60_000;
 const currentSchema = (): number => Math.max(...schemaVersions.map((v) => v.version));
 const importedNode = (size: number): string => `satchel-bench/import-${size}`;
 const readMarker = (path: string): TemplateMarker | undefined =>
@@ -122,7 +123,7 @@ export async function buildTemplate(
           count: size,
           chunk: CHUNK,
           endMs,
-          stepMs: STEP_MS,
+          stepMs: TEMPLATE_STEP_MS,
           authorJid: prosody.seed.publisher.jid,
           seed: size,
         });

@@ -8,6 +8,7 @@ import { measureLiveEvent } from './measureLiveEvent';
 import { heapPoint } from './measureMemory';
 import { measureSearch } from './measureSearch';
 import { measureSync, syncOnce } from './measureSync';
+import { waitImportedCaughtUp } from './waitImportedCaughtUp';
 
 const PHASE_TIMEOUT_MS = 15 * 60_000;
 /** Progress lines show the numbers, not the per-run arrays. */
@@ -25,7 +26,12 @@ export type Measured = Pick<
  */
 export async function measureAll(
   ctx: BenchContext,
-  options: { syncPairs: number; wanted: (name: string) => boolean },
+  options: {
+    syncPairs: number;
+    wanted: (name: string) => boolean;
+    /** When the page was opened and signed in (epoch ms): catch-ups converge after it. */
+    signedInAt: number;
+  },
   out: Measured,
 ): Promise<void> {
   const phase = async <T>(name: string, run: () => Promise<T>): Promise<T | undefined> => {
@@ -47,6 +53,11 @@ export async function measureAll(
     if (point) out.memory.push(point);
   };
   const { wanted } = options;
+  const caughtUp = await phase('imported nodes caught up (not measured)', () =>
+    waitImportedCaughtUp(ctx, options.signedInAt),
+  );
+  // Without it every figure below would be of an emptied profile, or beside a catch-up.
+  if (!caughtUp) return;
   const imported = ctx.template.nodes.reduce((n, node) => n + node.size, 0);
   await heap(`${imported.toLocaleString('en')} posts cached, none read yet`, imported);
   if (wanted('sync')) out.sync = await phase('1. sync', () => measureSync(ctx, options.syncPairs));
