@@ -17,7 +17,11 @@ const FOLLOWING = new Set<NodeRecord['syncState']>(['completed', 'inProgress', '
  * one after the other in arrival order: each event is one transaction. A notification without
  * payload is fetched, never stored empty (the reference overwrote items with empty ones).
  */
-export function createEventApplier(deps: CacheDeps) {
+export function createEventApplier(
+  deps: CacheDeps,
+  /** Brings a node back in line after an event could not be applied (createCatchUp.ts). */
+  recover: (key: NodeKey) => void = () => undefined,
+) {
   let queue: Promise<void> = Promise.resolve();
 
   async function apply(account: string, event: PubsubEvent): Promise<void> {
@@ -76,6 +80,10 @@ export function createEventApplier(deps: CacheDeps) {
             deps.log(`could not apply a ${event.kind} event on ${event.node}`, error);
             if (error instanceof SatchelError && error.code === 'storage-full')
               deps.onStorageFull?.(error);
+            // The server has what the event said and the cache does not (a full disk, a fetch
+            // that failed): a catch-up of the node compares the listings and fetches it, now or
+            // on its retry, as after an absence (XEP-0060 §6.5, issue 14).
+            recover({ account, service: event.service, node: event.node });
           }
         }
       });

@@ -39,8 +39,8 @@ export function createPubsubCache(deps: CacheDeps) {
   const syncEngine = createSyncEngine(deps, { onIdle: () => wordIndexer.kick() });
   // Words a sync queued before the worker was stopped (schema v6).
   wordIndexer.kick();
-  const events = createEventApplier(deps);
   const catchUp = createCatchUp(deps);
+  const events = createEventApplier(deps, (key) => void catchUp.catchUp(key));
 
   async function view(key: NodeKey, record?: NodeRecord): Promise<NodeView> {
     const stored = record ?? (await deps.nodes.get(key));

@@ -5,11 +5,13 @@
  * finishes from where it stopped.
  */
 import type { Element } from '@xmpp/xml';
+import parse from 'ltx/lib/parse.js';
 import { afterEach, beforeEach, expect, test, vi } from 'vitest';
 import { createAnalyserRegistry } from '../../../src/analysers/analyserRegistry';
 import { registerBuiltinAnalysers } from '../../../src/analysers/builtinAnalysers';
 import type { CacheDeps } from '../../../src/cache/CacheDeps';
 import { createCatchUp } from '../../../src/cache/createCatchUp';
+import { createEventApplier } from '../../../src/cache/createEventApplier';
 import { createSyncEngine } from '../../../src/cache/createSyncEngine';
 import { createItemStore } from '../../../src/db/itemStore';
 import { createNodeStore } from '../../../src/db/nodeStore';
@@ -146,4 +148,26 @@ test('a catch-up whose first write the full disk refuses is retried, and converg
   expect(await stored()).toMatchObject({ syncState: 'completed', lastSyncAt: NOW });
   expect((await stored()).catchUp).toBeUndefined();
   expect(await deps.items.listItemIds(ALICE, PUBSUB, NODE)).toHaveLength(300);
+});
+
+test('a live event the full disk refuses is recovered by a catch-up of its node once space is back', async () => {
+  await deps.nodes.put(
+    nodeRecord({ ...key, syncState: 'completed', analyser: 'microblog', lastSyncAt: 1 }),
+  );
+  const catchUp = createCatchUp(deps);
+  const events = createEventApplier(deps, (at) => void catchUp.catchUp(at));
+  disk.state.full = true;
+  await events.applyEvents(ALICE, [
+    { service: PUBSUB, node: NODE, kind: 'items', items: [parse(entry('post-299'))] },
+  ]);
+  await Promise.all(work);
+  expect(storageFull.map((e) => e.code)).toContain('storage-full');
+  expect(await deps.items.countItems(ALICE, PUBSUB, NODE)).toBe(0);
+  // Space is back and the reader tries again: the catch-up the lost event left brings it.
+  disk.state.full = false;
+  catchUp.retryNow();
+  await Promise.all(work);
+  expect(await deps.items.getItem(ALICE, PUBSUB, NODE, 'post-299')).toBeDefined();
+  expect(await deps.items.listItemIds(ALICE, PUBSUB, NODE)).toHaveLength(300);
+  expect((await stored()).catchUp).toBeUndefined();
 });
