@@ -3,7 +3,7 @@
 #   prosody          the XMPP server the integration/e2e tests and `npm start` run privately
 #   lua-dbi-sqlite3  SQL storage for Prosody's pubsub/PEP (file storage is ~60x slower)
 #   chromium         the browser the e2e tests drive (playwright-core, never a downloaded one)
-#   sqlite3          writes a large node straight into Prosody's SQL archive (largeNode test)
+#   sqlite3          writes a large node straight into Prosody's SQL archive (largeNode test, the bench's imported nodes)
 # As root it installs what is missing; otherwise it prints one line saying what to run.
 #
 # Usage: ensureSystemPackages.sh [--prosody-only] [--optional]
