@@ -1,3 +1,5 @@
+import { readFrameHeader } from './readFrameHeader';
+
 /** A complete server frame, as the scanner hands it to `inspect` while it is holding frames. */
 export interface ScannedFrame {
   opcode: number;
@@ -11,23 +13,6 @@ export interface ServerFrameScanner {
 }
 
 const HEADER_END = Buffer.from('\r\n\r\n');
-
-/** A frame header's length and its payload's, or undefined while the header is incomplete. */
-function readHeader(data: Buffer): { headerLength: number; payloadLength: number } | undefined {
-  if (data.length < 2) return undefined;
-  const short = data[1]! & 0x7f;
-  const masked = (data[1]! & 0x80) !== 0;
-  const lengthBytes = short === 126 ? 2 : short === 127 ? 8 : 0;
-  const headerLength = 2 + lengthBytes + (masked ? 4 : 0);
-  if (data.length < headerLength) return undefined;
-  const payloadLength =
-    lengthBytes === 2
-      ? data.readUInt16BE(2)
-      : lengthBytes === 8
-        ? Number(data.readBigUInt64BE(2))
-        : short;
-  return { headerLength, payloadLength };
-}
 
 /**
  * Follows the frame boundaries of one server→client WebSocket stream (after the HTTP upgrade
@@ -74,7 +59,7 @@ export function createServerFrameScanner(
         }
         // Every way on from here sets `data` again or leaves the loop.
         held = Buffer.concat([held, data]);
-        const header = readHeader(held);
+        const header = readFrameHeader(held);
         if (!header) break;
         const total = header.headerLength + header.payloadLength;
         if (!holding()) {

@@ -1,4 +1,5 @@
 import type { ProxiedChunk } from '../../lib/faultProxy';
+import { readFrameHeader } from '../../lib/readFrameHeader';
 
 /** One WebSocket message as it crossed the proxy (RFC 6455 §5.2), or the HTTP upgrade. */
 export interface WireFrame {
@@ -40,24 +41,15 @@ function createStreamParser(
   }
 
   function takeFrame(): boolean {
-    if (pending.length < 2) return false;
+    const header = readFrameHeader(pending);
+    if (!header) return false;
     const first = pending[0]!;
-    const second = pending[1]!;
-    const shortLength = second & 0x7f;
-    const lengthBytes = shortLength === 126 ? 2 : shortLength === 127 ? 8 : 0;
-    const maskBytes = second & 0x80 ? 4 : 0;
-    const start = 2 + lengthBytes + maskBytes;
-    if (pending.length < start) return false;
-    const length =
-      lengthBytes === 2
-        ? pending.readUInt16BE(2)
-        : lengthBytes === 8
-          ? Number(pending.readBigUInt64BE(2))
-          : shortLength;
+    const start = header.headerLength;
+    const length = header.payloadLength;
     if (pending.length < start + length) return false;
     if (first & 0x40) throw new Error('a compressed WebSocket frame (RSV1): cannot be read');
     const payload = Buffer.from(pending.subarray(start, start + length));
-    if (maskBytes) {
+    if (header.masked) {
       const mask = pending.subarray(start - 4, start);
       for (let i = 0; i < payload.length; i++) payload[i] = payload[i]! ^ mask[i % 4]!;
     }
