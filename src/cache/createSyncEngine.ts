@@ -47,6 +47,9 @@ export function createSyncEngine(deps: CacheDeps, hooks: { onIdle?: () => void }
     const record = await deps.nodes.get(key);
     if (!record || record.syncState === 'noSync') return;
     const analyser = record.analyser === undefined ? undefined : deps.registry.get(record.analyser);
+    // A new attempt: views show the stored state again until it too fails (recordFailure).
+    const held = unsaved.get(id);
+    unsaved.delete(id);
     try {
       // Inside the try: a full disk refuses this write too, and that failure is retried as well.
       await patch(key, {
@@ -54,7 +57,6 @@ export function createSyncEngine(deps: CacheDeps, hooks: { onIdle?: () => void }
         syncStateAt: deps.now(),
         syncProgress: { done: 0 },
       });
-      unsaved.delete(id);
       const iq = deps.iq(key.account);
       if (record.subscription !== 'subscribed') {
         const sub = await subscribe(iq, { service: key.service, node: key.node, jid: key.account });
@@ -91,7 +93,7 @@ export function createSyncEngine(deps: CacheDeps, hooks: { onIdle?: () => void }
       });
     } catch (caught) {
       const error = SatchelError.from(caught, 'remote-error');
-      const previous = unsaved.get(id)?.syncError ?? record.syncError;
+      const previous = held?.syncError ?? record.syncError;
       const attempts = (previous?.attempts ?? 0) + 1;
       const delay = reconnectDelay(attempts - 1, deps.random, RETRY);
       const now = deps.now();
@@ -174,8 +176,10 @@ export function createSyncEngine(deps: CacheDeps, hooks: { onIdle?: () => void }
     },
     /** The record as the pages should see it: with a failure the database refused to store. */
     withUnsaved(record: NodeRecord): NodeRecord {
+      // Not only once the run is over: a page reading the node between the failure and the
+      // run's end must not get the stored "in progress" back for good.
       const failure = unsaved.get(keyString(record));
-      return failure && !running.has(keyString(record)) ? { ...record, ...failure } : record;
+      return failure ? { ...record, ...failure } : record;
     },
     isRunning: (key: NodeKey): boolean => running.has(keyString(key)),
     /** Whether any sync runs (the word indexer waits for none). */

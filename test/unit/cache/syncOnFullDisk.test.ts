@@ -128,6 +128,21 @@ test('a failure the full disk will not let it record is shown anyway, and retrie
   expect(new Set(await deps.items.listItemIds(ALICE, PUBSUB, NODE))).toEqual(new Set(ids));
 });
 
+test('a page reading the node as the unrecordable failure is told sees the failure, not the stored progress', async () => {
+  fillAfterBatch = 1;
+  const seen: Array<NodeRecord['syncState']> = [];
+  const engine = createSyncEngine({
+    ...deps,
+    emitNode: (_account, node) => {
+      if (node.syncState !== 'error') return;
+      // What the page's cache.getNode reads at that moment: the stored record, still in progress.
+      seen.push(engine.withUnsaved({ ...node, syncState: 'inProgress' }).syncState);
+    },
+  });
+  await engine.sync(key);
+  expect(seen).toEqual(['error']);
+});
+
 test('a catch-up whose first write the full disk refuses is retried, and converges once space is back', async () => {
   await deps.nodes.put(
     nodeRecord({ ...key, syncState: 'completed', analyser: 'microblog', lastSyncAt: 1 }),
