@@ -1,10 +1,12 @@
 import { mkdtempSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import parse from 'ltx/lib/parse.js';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { registerAccount, type TestAccount } from '../support/accounts';
+import { connectAccount, registerAccount, type TestAccount } from '../support/accounts';
 import { launchBrowser, serviceWorkerReady, type LaunchedBrowser } from '../support/browser';
+import { feedHref } from '../../src/shared/appPaths';
 import { pageRpc } from '../support/pageRpc';
 import { signIn } from '../support/signIn';
 
@@ -22,6 +24,8 @@ let browser: LaunchedBrowser;
 let page: Page;
 let account: TestAccount;
 let dir: string;
+/** p2 as the cache holds it (synced from the server in beforeAll). */
+let sharedXml: string;
 
 const itemXml = (id: string, title: string) =>
   `<item xmlns="http://jabber.org/protocol/pubsub" id="${id}"><entry xmlns="${ATOM}"><title>${title}</title><published>2026-01-0${id.slice(-1)}T00:00:00Z</published><content type="text">Body of ${id}</content></entry></item>`;
@@ -122,11 +126,27 @@ beforeAll(async () => {
   await page.goto(appUrl);
   await serviceWorkerReady(page);
   await signIn(page, account, wsUrl);
-  // The node exists with data of its own: two posts, one read.
-  await pageRpc(page, 'cache.importAll', {
-    json: exportFile([exported('p1', 'Mine'), exported('p2', 'Shared')]),
-  });
-  await pageRpc(page, 'cache.markRead', { service: pubsub, node: NODE, ids: ['p1'], read: true });
+  // The node exists with data of its own: two posts, one read. On the server too, and synced
+  // from it: a node only imported is deleted by the session's catch-up, which finds it gone
+  // from the server (coming back is exact, issue 14), whenever that catch-up lists it.
+  const peer = await connectAccount(account);
+  await peer.createNode(pubsub, NODE, { 'pubsub#access_model': 'open' });
+  for (const [id, title] of [
+    ['p1', 'Mine'],
+    ['p2', 'Shared'],
+  ] as const)
+    await peer.publish(pubsub, NODE, id, parse(itemXml(id, title)).getChild('entry', ATOM)!);
+  await peer.stop();
+  const address = { service: pubsub, node: NODE };
+  await pageRpc(page, 'cache.follow', address);
+  // The feed says it is synced (expect.poll cannot run in a hook).
+  await page.goto(new URL(feedHref(address), appUrl).href);
+  await page.locator('[data-sync="completed"]').waitFor({ timeout: 30_000 });
+  await pageRpc(page, 'cache.markRead', { ...address, ids: ['p1'], read: true });
+  // The file's copy of p2 is the cached one, byte for byte: "already cached".
+  const cached = await pageRpc(page, 'pubsub.getItems', { ...address, max: 10 });
+  sharedXml = cached.items.find((item) => item.id === 'p2')?.xml ?? '';
+  expect(sharedXml).toContain('Shared');
   await page.evaluate(() => {
     history.pushState({}, '', '/manage');
     dispatchEvent(new PopStateEvent('popstate'));
@@ -214,7 +234,7 @@ describe('bad import files', () => {
       'conflicting.json',
       exportFile([
         { ...exported('p1', 'Theirs'), read: false, pinned: true },
-        exported('p2', 'Shared'),
+        { ...exported('p2', 'Shared'), xml: sharedXml },
       ]),
     );
     const report = page.getByTestId('import-report');
