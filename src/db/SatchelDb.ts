@@ -56,7 +56,28 @@ export interface SearchDoc {
   facets: DocFacet[];
   /** Schema v6: set while the words wait for the word indexer (`terms` is empty meanwhile). */
   queued?: 1;
+  /** Schema v10: the postings batch holding this doc's words (absent while it has none). */
+  batch?: number;
 }
+
+/**
+ * A `postings` row (schema v10): the docs of one node having one word in one field set, written
+ * by one batch (src/db/search/postingsSync.ts). `group` is a word entry's key without its time
+ * (`tag\0word\0<mask>`, src/search/searchTermKeys.ts); `codes[i]` is the time part of doc
+ * `items[i]`'s entry; entries sort by (code, item) as the entries of v4's word index did.
+ */
+export interface PostingRow {
+  node: number;
+  group: string;
+  batch: number;
+  /** The smallest code: the newest doc. */
+  first: string;
+  codes: string[];
+  items: string[];
+}
+
+/** `postings` key: [node number, group, batch]. */
+export type PostingKey = [node: number, group: string, batch: number];
 
 export interface SearchNodeRow {
   account: string;
@@ -108,4 +129,6 @@ export type SatchelDb = Dexie & {
   nodeListings: Table<NodeListingRow, NodeKey>;
   /** Schema v9: writes waiting to be sent (src/db/outboxStore.ts). */
   outbox: Table<OutboxRecord, number>;
+  /** Schema v10: the word index (src/db/search/postingsSync.ts). */
+  postings: Table<PostingRow, PostingKey>;
 };

@@ -9,7 +9,7 @@ import type { StorageState } from '../shared/protocol';
 import { hasErrorNamed, mapDbError } from './mapDbError';
 import type { SatchelDb } from './SatchelDb';
 import { nodeCountsSync } from './nodeCountsSync';
-import { searchDocsSync } from './search';
+import { postingsSync, searchDocsSync } from './search';
 import { schemaVersions, type SchemaVersion } from './versions';
 
 export interface OpenSatchelDbOptions {
@@ -65,6 +65,8 @@ export async function openSatchelDb(options: OpenSatchelDbOptions = {}): Promise
 
   // Deleting items deletes their search docs in the same transaction (schema v4).
   db.use(searchDocsSync);
+  // Writing or deleting search docs keeps the word index in step (schema v10), below the above.
+  db.use(postingsSync);
   // Writing items keeps each node's item and unread counts in the same transaction (schema v5).
   db.use(nodeCountsSync);
 

@@ -10,8 +10,8 @@
  */
 import type { QueryTerm } from '../../search/parseSearchText';
 import type { SearchQuery } from '../../shared/searchQuery';
-import { readRangeKeys } from '../readRangeKeys';
 import { rarestTerm } from './rarestTerm';
+import { readSourceKeys } from './readSourceKeys';
 import { CANDIDATE_LIMIT } from './searchCandidates';
 import type { CompiledSearch } from './searchPredicates';
 import { termSource } from './searchSources';
@@ -26,7 +26,7 @@ async function firstDocs(db: SatchelDb, q: SearchQuery, term: QueryTerm, compile
   const keys: DocKey[] = [];
   // The walk's order (searchDriver.ts): desc reads a word's entries forward, best first.
   for (const r of termSource(q.account, term, true, q.direction !== 'desc').ranges) {
-    const found = await readRangeKeys(db.searchDocs, r, SAMPLE_KEYS);
+    const found = await readSourceKeys(db, r, SAMPLE_KEYS);
     keys.push(...found.filter((key) => compiled.keyMatches(key)));
     if (keys.length >= SAMPLE_DOCS) break;
   }

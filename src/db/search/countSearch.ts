@@ -12,7 +12,7 @@ import { chooseDriver } from './searchDriver';
 import { candidateSources } from './candidateSources';
 import { intersectKeys } from './intersectKeys';
 import { isIndexedPositive } from '../query';
-import { readRangeKeys } from '../readRangeKeys';
+import { readSourceKeys } from './readSourceKeys';
 import { compileSearch, type CompiledSearch } from './searchPredicates';
 import { resolveSearchScope } from './searchScope';
 import type { Source } from './searchSources';
@@ -25,7 +25,7 @@ const ROW_CHUNK = 500;
 async function allKeys(db: SatchelDb, source: Source): Promise<Map<string, DocKey>> {
   const keys = new Map<string, DocKey>();
   for (const r of source.ranges) {
-    for (const key of await readRangeKeys(db.searchDocs, { ...r, reverse: false }))
+    for (const key of await readSourceKeys(db, { ...r, reverse: false }))
       keys.set(docKeyString(key), key);
   }
   return keys;
@@ -46,7 +46,7 @@ function sourcesDecide(q: SearchQuery, compiled: CompiledSearch, facetsListed: b
 
 export async function countSearch(db: SatchelDb, q: SearchQuery): Promise<number> {
   validateSearchQuery(q);
-  return db.transaction('r', [db.nodes, db.searchNodes, db.searchDocs], async () => {
+  return db.transaction('r', [db.nodes, db.searchNodes, db.searchDocs, db.postings], async () => {
     const scope = await resolveSearchScope(db, q);
     if (scope.nums.size === 0) return 0;
     const compiled = compileSearch(q, scope.nums);

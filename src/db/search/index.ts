@@ -8,4 +8,5 @@ export { countSearch } from './countSearch';
 export type { TimeFieldsOf } from './impliedTimeBounds';
 export { docChanged, searchDocOf, searchNodeNumber } from './searchDocs';
 export { searchDocsSync } from './searchDocsSync';
+export { postingsSync } from './postingsSync';
 export { hasQueuedWords, indexQueuedWords } from './indexQueuedWords';

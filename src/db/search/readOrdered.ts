@@ -6,7 +6,8 @@
  * must go far costs a few reads, and one that stops early reads little.
  */
 import { readRangeKeys } from '../readRangeKeys';
-import type { IndexRange } from './searchSources';
+import { createPostingsReader, type PostingsRange } from './readPostings';
+import type { IndexRange, SourceRange } from './searchSources';
 import type { DocKey, SatchelDb, SearchDoc } from '../SatchelDb';
 
 export interface ReadOrderedOptions {
@@ -21,13 +22,42 @@ export interface ReadOrderedOptions {
 
 const sameKey = (a: DocKey, b: DocKey): boolean => a[0] === b[0] && a[1] === b[1];
 
+type ReadStatus = { stopped: boolean; exhausted: boolean };
+
 /** `exhausted` when the whole range was delivered; `stopped` when the caller asked to stop
  * (both when it asked on the range's last chunk). */
-export async function readOrdered(
+export function readOrdered(
+  db: SatchelDb,
+  r: SourceRange,
+  options: ReadOrderedOptions,
+): Promise<ReadStatus> {
+  return r.kind === 'postings'
+    ? readPostingsOrdered(db, r, options)
+    : readIndexOrdered(db, r, options);
+}
+
+/** A word's postings, merged in order by their reader (readPostings.ts), in the same chunks. */
+async function readPostingsOrdered(
+  db: SatchelDb,
+  r: PostingsRange,
+  options: ReadOrderedOptions,
+): Promise<ReadStatus> {
+  const reader = createPostingsReader(db, r);
+  let size = options.firstChunk;
+  for (;;) {
+    const keys = await reader.next(size);
+    const exhausted = keys.length < size;
+    const stopped = keys.length > 0 && (await options.onChunk(keys));
+    if (stopped || exhausted) return { stopped, exhausted };
+    size = Math.min(size * 4, Math.max(options.maxChunk, size));
+  }
+}
+
+async function readIndexOrdered(
   db: SatchelDb,
   r: IndexRange,
   options: ReadOrderedOptions,
-): Promise<{ stopped: boolean; exhausted: boolean }> {
+): Promise<ReadStatus> {
   let lower = r.lower;
   let upper = r.upper;
   let after: DocKey | undefined;

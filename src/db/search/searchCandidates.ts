@@ -4,8 +4,8 @@
  * query, scored and sorted in memory: an exact total and an exact relevance order.
  */
 import type { SearchPage, SearchQuery } from '../../shared/searchQuery';
-import { readRangeKeys } from '../readRangeKeys';
 import { intersectKeys } from './intersectKeys';
+import { readSourceKeys } from './readSourceKeys';
 import { docKeyString, pageItems } from './searchPageItems';
 import type { CompiledSearch } from './searchPredicates';
 import type { SearchScope } from './searchScope';
@@ -30,11 +30,7 @@ export async function probe(
 ): Promise<Probe> {
   const keys = new Map<string, DocKey>();
   for (const r of source.ranges) {
-    const found = await readRangeKeys(
-      db.searchDocs,
-      { ...r, reverse: false },
-      limit + 1 - keys.size,
-    );
+    const found = await readSourceKeys(db, { ...r, reverse: false }, limit + 1 - keys.size);
     for (const key of found) keys.set(docKeyString(key), key);
     if (keys.size > limit) return { source, keys: undefined };
   }

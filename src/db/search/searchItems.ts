@@ -24,34 +24,40 @@ export async function searchItems(
 ): Promise<SearchPage> {
   validateSearchQuery(query);
   // Read-only: the probes, the walk and the page come from one snapshot.
-  return db.transaction('r', [db.items, db.nodes, db.searchNodes, db.searchDocs], async () => {
-    const scope = await resolveSearchScope(db, query);
-    // Same results, fewer reads: conditions on time fields also bound created/updated.
-    const q = await withImpliedTimeBounds(db, query, scope, timeFieldsOf);
-    const compiled = compileSearch(q, scope.nums);
-    if (scope.nums.size === 0)
-      return {
-        items: [],
-        total: 0,
-        totalExact: true,
-        offset: q.offset,
-        hasMore: false,
-        plan: 'candidates',
-      };
-    const driver = chooseDriver(q, compiled, scope);
-    // The driver's order is the result's and every doc it lists matches: read the page.
-    if (driver.impliesMatch) return walkPlan(db, q, compiled, scope, driver);
-    const probes = await Promise.all(candidateSources(q, compiled, scope).map((s) => probe(db, s)));
-    const complete = probes.flatMap((p) => (p.keys ? [p.keys] : []));
-    if (complete.length > 0) return candidatesPlan(db, q, compiled, scope, complete);
-    // Several words, none rare enough for the candidates plan: follow the one whose docs
-    // match most often.
-    if (q.orderBy === 'relevance' && compiled.required.length > 1) {
-      const choice = await bestWalkTerm(db, q, compiled);
-      if ('candidates' in choice)
-        return candidatesPlan(db, q, compiled, scope, [choice.candidates]);
-      return walkPlan(db, q, compiled, scope, chooseDriver(q, compiled, scope, choice.term));
-    }
-    return walkPlan(db, q, compiled, scope, driver);
-  });
+  return db.transaction(
+    'r',
+    [db.items, db.nodes, db.searchNodes, db.searchDocs, db.postings],
+    async () => {
+      const scope = await resolveSearchScope(db, query);
+      // Same results, fewer reads: conditions on time fields also bound created/updated.
+      const q = await withImpliedTimeBounds(db, query, scope, timeFieldsOf);
+      const compiled = compileSearch(q, scope.nums);
+      if (scope.nums.size === 0)
+        return {
+          items: [],
+          total: 0,
+          totalExact: true,
+          offset: q.offset,
+          hasMore: false,
+          plan: 'candidates',
+        };
+      const driver = chooseDriver(q, compiled, scope);
+      // The driver's order is the result's and every doc it lists matches: read the page.
+      if (driver.impliesMatch) return walkPlan(db, q, compiled, scope, driver);
+      const probes = await Promise.all(
+        candidateSources(q, compiled, scope).map((s) => probe(db, s)),
+      );
+      const complete = probes.flatMap((p) => (p.keys ? [p.keys] : []));
+      if (complete.length > 0) return candidatesPlan(db, q, compiled, scope, complete);
+      // Several words, none rare enough for the candidates plan: follow the one whose docs
+      // match most often.
+      if (q.orderBy === 'relevance' && compiled.required.length > 1) {
+        const choice = await bestWalkTerm(db, q, compiled);
+        if ('candidates' in choice)
+          return candidatesPlan(db, q, compiled, scope, [choice.candidates]);
+        return walkPlan(db, q, compiled, scope, chooseDriver(q, compiled, scope, choice.term));
+      }
+      return walkPlan(db, q, compiled, scope, driver);
+    },
+  );
 }

@@ -1,7 +1,8 @@
 /**
  * The index ranges of `searchDocs` that can list a search's candidates, and the ordered ones
- * that can drive a walk (searchItems.ts). Every range reads doc keys only; `keyOf` gives a doc's
- * own key in the range, so a walk can continue after the last doc it read (readOrdered.ts).
+ * that can drive a walk (searchItems.ts); a word's are ranges of the postings (schema v10,
+ * readPostings.ts). Every range reads doc keys only; `keyOf` gives a doc's own key in an index
+ * range, so a walk can continue after the last doc it read (readOrdered.ts).
  */
 import { cmp, type IndexableType } from 'dexie';
 import type { QueryTerm } from '../../search/parseSearchText';
@@ -11,8 +12,10 @@ import type { SearchCondition, SearchQuery } from '../../shared/searchQuery';
 import { maxKeyPart, MIN_KEY_PART } from '../keyRange';
 import { facetBounds, isIndexedPositive, valueRanges } from '../query';
 import type { SearchDoc } from '../SatchelDb';
+import type { PostingsRange } from './readPostings';
 
 export interface IndexRange {
+  kind: 'index';
   index: string;
   /** Inclusive bounds. */
   lower: IndexableType;
@@ -23,10 +26,13 @@ export interface IndexRange {
   keyOf: (doc: SearchDoc) => IndexableType | undefined;
 }
 
+/** A range of `searchDocs` keys read from one of its indexes, or a word's from the postings. */
+export type SourceRange = IndexRange | PostingsRange;
+
 /** Docs an index can list: the union of its ranges. */
 export interface Source {
   name: string;
-  ranges: IndexRange[];
+  ranges: SourceRange[];
 }
 
 function range(
@@ -44,10 +50,9 @@ function range(
     }
     return first;
   };
-  return { index, lower, upper, reverse, keyOf };
+  return { kind: 'index', index, lower, upper, reverse, keyOf };
 }
 
-const termsOf = (doc: SearchDoc): readonly IndexableType[] => doc.terms;
 const facetsOf = (doc: SearchDoc): readonly IndexableType[] => doc.facets;
 
 /** A word's docs; `walk` splits a prefix into the exact word first, then the longer words. */
@@ -62,9 +67,9 @@ export function termSource(
     : walk
       ? (['exact', 'extension'] as const)
       : ['prefix' as const];
-  const ranges = modes.map((mode) => {
+  const ranges = modes.map((mode): PostingsRange => {
     const [lower, upper] = termRange(account, term.word, mode);
-    return range('terms', lower, upper, reverse, termsOf);
+    return { kind: 'postings', lower, upper, reverse };
   });
   return { name: `word ${term.word}`, ranges: reverse ? ranges.reverse() : ranges };
 }

@@ -12,6 +12,7 @@ import { v6WordIndexQueue } from './v6WordIndexQueue';
 import { v7NodeListings } from './v7NodeListings';
 import { v8MergedItemIndexes } from './v8MergedItemIndexes';
 import { v9Outbox } from './v9Outbox';
+import { v10WordPostings } from './v10WordPostings';
 
 export type { SchemaVersion } from './SchemaVersion';
 
@@ -25,4 +26,5 @@ export const schemaVersions: readonly SchemaVersion[] = [
   v7NodeListings,
   v8MergedItemIndexes,
   v9Outbox,
+  v10WordPostings,
 ];

@@ -10,6 +10,8 @@ import { v8MergedItemIndexes } from './v8MergedItemIndexes';
 import { v8MergedItemIndexes as v8Version } from '../../../../src/db/versions/v8MergedItemIndexes';
 import { v9Outbox as v9OutboxCase } from './v9Outbox';
 import { v9Outbox } from '../../../../src/db/versions/v9Outbox';
+import { v10WordPostings as v10Case } from './v10WordPostings';
+import { v10WordPostings } from '../../../../src/db/versions/v10WordPostings';
 
 export const migrationCases: Record<number, MigrationCase> = {
   2: v2ItemReadState,
@@ -21,4 +23,5 @@ export const migrationCases: Record<number, MigrationCase> = {
   // Keyed by each version's own number: renumbering a version renumbers its case.
   [v8Version.version]: v8MergedItemIndexes,
   [v9Outbox.version]: v9OutboxCase,
+  [v10WordPostings.version]: v10Case,
 };
