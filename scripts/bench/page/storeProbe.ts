@@ -15,6 +15,9 @@ import { mergeItemRow } from '../../../src/db/itemRows';
 import { openSatchelDb } from '../../../src/db/openSatchelDb';
 import type { RpcClient } from '../../../src/rpc/client/createRpcClient';
 import type { NewItem } from '../../../src/shared/records';
+import { itemSearchText } from '../../../src/search/itemSearchText';
+import { searchTermKeys } from '../../../src/search/searchTermKeys';
+import { searchDocOf } from '../../../src/db/search/searchDocs';
 
 export interface StoreProbeResult {
   items: number;
@@ -26,6 +29,13 @@ export interface StoreProbeResult {
   upsertMs: number;
   /** The rows alone, one raw IndexedDB transaction on the items table (medians of 3). */
   rawItemsPutMs: number;
+  /** upsertItems as a sync's batch calls it: words queued for the indexer (medians of 3). */
+  upsertQueuedMs: number;
+  /** The words of the batch, tokenized (searchTermKeys over itemSearchText): CPU only. */
+  wordsMs: number;
+  /** The item rows and their search docs with words, raw IndexedDB, one transaction: what the
+   * two tables cost without the word index, the counts and Dexie (medians of 3). */
+  rawItemsAndDocsPutMs: number;
   /** structuredClone of the batch as ItemViews (each fetch-only answer to the page). */
   cloneMs: number;
 }
@@ -66,6 +76,10 @@ export async function storeProbe(
   structuredClone(page.items);
   const cloneMs = performance.now() - started;
 
+  started = performance.now();
+  for (const row of rows) searchTermKeys(row.account, itemSearchText(row), row.created);
+  const wordsMs = performance.now() - started;
+
   const db = await openSatchelDb();
   const store = createItemStore({ db });
   const purge = () => store.purgeNode(at.account, at.service, SCRATCH);
@@ -77,16 +91,39 @@ export async function storeProbe(
     await done(tx);
     return performance.now() - begin;
   };
+  // Docs of a node number no node has: nothing reads them, and they are deleted after.
+  const SCRATCH_NUM = 2 ** 31;
+  const rawWithDocs = async (): Promise<number> => {
+    const begin = performance.now();
+    const tx = db.backendDB().transaction(['items', 'searchDocs'], 'readwrite');
+    for (const row of rows) {
+      tx.objectStore('items').put(row);
+      tx.objectStore('searchDocs').put(searchDocOf(SCRATCH_NUM, row));
+    }
+    await done(tx);
+    return performance.now() - begin;
+  };
+  const dropScratchDocs = () =>
+    db.searchDocs.where('[node+item]').between([SCRATCH_NUM, ''], [SCRATCH_NUM, '\uffff']).delete();
   try {
     const upserts: number[] = [];
+    const queued: number[] = [];
     const raws: number[] = [];
+    const rawDocs: number[] = [];
     for (let i = 0; i < 3; i++) {
       await purge();
-      const begin = performance.now();
+      let begin = performance.now();
       await store.upsertItems(at.account, at.service, SCRATCH, items);
       upserts.push(performance.now() - begin);
       await purge();
+      begin = performance.now();
+      await store.upsertItems(at.account, at.service, SCRATCH, items, { queueWords: true });
+      queued.push(performance.now() - begin);
+      await purge();
       raws.push(await rawPut());
+      await purge();
+      rawDocs.push(await rawWithDocs());
+      await dropScratchDocs();
     }
     return {
       items: rows.length,
@@ -94,6 +131,9 @@ export async function storeProbe(
       rowsMs,
       upsertMs: median(upserts),
       rawItemsPutMs: median(raws),
+      upsertQueuedMs: median(queued),
+      wordsMs,
+      rawItemsAndDocsPutMs: median(rawDocs),
       cloneMs,
     };
   } finally {

@@ -52,6 +52,10 @@ export function formatReport(r: BenchResults): string {
         `… per ${probe.items} posts, in the page on the same database`,
         `parse ${ms(round(probe.parseMs))}, rows ${ms(round(probe.rowsMs))}, ` +
           `itemStore.upsertItems ${ms(round(probe.upsertMs))} (raw put of the rows alone ${ms(round(probe.rawItemsPutMs))}), ` +
+          (probe.upsertQueuedMs === undefined
+            ? ''
+            : `words queued as a sync does ${ms(round(probe.upsertQueuedMs))}, tokenizing ${ms(round(probe.wordsMs ?? 0))}, ` +
+              `raw put of the rows and their docs ${ms(round(probe.rawItemsAndDocsPutMs ?? 0))}, `) +
           `clone as ItemViews ${ms(round(probe.cloneMs))}`,
       );
     if (s.ratioWithoutNodeCounts !== undefined)
