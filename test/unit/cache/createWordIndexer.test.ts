@@ -1,6 +1,6 @@
 /** The word indexer: runs when no sync does, resumes when kicked, says when it caught up. */
 import { expect, test } from 'vitest';
-import { createWordIndexer } from '../../../src/cache/createWordIndexer';
+import { createWordIndexer, WORD_INDEX_BATCH } from '../../../src/cache/createWordIndexer';
 
 function harness(queue: number) {
   let left = queue;
@@ -42,11 +42,13 @@ function harness(queue: number) {
   };
 }
 
+const QUEUE = 2 * WORD_INDEX_BATCH + 50;
+
 test('a kick indexes the whole queue in batches, then says so once', async () => {
-  const h = harness(450);
+  const h = harness(QUEUE);
   h.indexer.kick();
   await h.settled();
-  expect(h.calls).toEqual([200, 200, 50, 0]);
+  expect(h.calls).toEqual([WORD_INDEX_BATCH, WORD_INDEX_BATCH, 50, 0]);
   expect(h.left()).toBe(0);
   expect(h.drained).toEqual([0]);
 });
@@ -60,7 +62,7 @@ test('an empty queue costs one look and no event', async () => {
 });
 
 test('it waits while a sync runs, and the next kick picks up where it stopped', async () => {
-  const h = harness(450);
+  const h = harness(QUEUE);
   h.setBusy(true);
   h.indexer.kick();
   await h.settled();
@@ -73,7 +75,7 @@ test('it waits while a sync runs, and the next kick picks up where it stopped', 
 });
 
 test('a sync that starts and ends during a run loses no kick', async () => {
-  const h = harness(450);
+  const h = harness(QUEUE);
   let syncs = 0;
   // After the first batch the run sees a sync running and stops; that sync ends (and kicks)
   // before the run has finished stopping.
@@ -87,5 +89,25 @@ test('a sync that starts and ends during a run loses no kick', async () => {
   h.indexer.kick();
   await h.settled();
   expect(h.left()).toBe(0);
+  expect(h.drained).toEqual([0]);
+});
+
+test('steps beside a sync index as they go; the kick after it says the queue is done', async () => {
+  const h = harness(250);
+  h.setBusy(true);
+  // A sync of three batches: each stored batch is followed by a step of its size.
+  for (let batch = 0; batch < 3; batch += 1) await h.indexer.indexAlongside(100);
+  expect(h.calls).toEqual([100, 100, 50]);
+  expect(h.left()).toBe(0);
+  expect(h.drained).toEqual([]);
+  h.setBusy(false);
+  h.indexer.kick();
+  await h.settled();
+  // Nothing was left for the kick to index, yet pages still hear that the words caught up.
+  expect(h.calls).toEqual([100, 100, 50, 0]);
+  expect(h.drained).toEqual([0]);
+  // Once said, an empty queue says nothing again.
+  h.indexer.kick();
+  await h.settled();
   expect(h.drained).toEqual([0]);
 });
