@@ -15,7 +15,6 @@ import { createEventApplier } from './createEventApplier';
 import { createNodeAnalyser } from './createNodeAnalyser';
 import { createSyncEngine } from './createSyncEngine';
 import { createWordIndexer } from './createWordIndexer';
-import { SYNC_BATCH } from './fetchAllItems';
 import { writeThrough } from './writeThrough';
 import { itemRecordToView, newItemToView, toNodeView } from './toViews';
 import { toNewItem } from './toNewItem';
@@ -37,11 +36,7 @@ export function createPubsubCache(deps: CacheDeps) {
     track: deps.track,
     log: deps.log,
   });
-  const syncEngine = createSyncEngine(deps, {
-    onIdle: () => wordIndexer.kick(),
-    // As many docs as a batch queues: the queue stays about one batch long during a sync.
-    afterBatch: () => wordIndexer.indexAlongside(SYNC_BATCH),
-  });
+  const syncEngine = createSyncEngine(deps, { onIdle: () => wordIndexer.kick() });
   // Words a sync queued before the worker was stopped (schema v6).
   wordIndexer.kick();
   const catchUp = createCatchUp(deps);

@@ -19,13 +19,9 @@ const RETRY = { baseMs: 30_000, maxMs: 6 * 3600_000 };
  * stopped. Marked `completed` only when every listed item is stored. On error the node is
  * `error` with its reason, cached items stay, and a retry is scheduled with back-off. A node
  * with a retention policy fetches only what the policy keeps (syncWithinRetention.ts).
- * `onIdle` runs when the last running sync ends: the word indexer's cue; `afterBatch` after
- * each stored batch, while the next one is being fetched (the word indexer's step).
+ * `onIdle` runs when the last running sync ends: the word indexer's cue.
  */
-export function createSyncEngine(
-  deps: CacheDeps,
-  hooks: { onIdle?: () => void; afterBatch?: () => Promise<void> } = {},
-) {
+export function createSyncEngine(deps: CacheDeps, hooks: { onIdle?: () => void } = {}) {
   const running = new Map<string, Promise<void>>(); // keyed by account too: accounts never collide
   const rsmByService = new Map<string, boolean>();
   const retries = new Map<string, { key: NodeKey; timer: ReturnType<typeof setTimeout> }>();
@@ -81,8 +77,6 @@ export function createSyncEngine(
                 syncCursor: cursor,
                 syncProgress: total === undefined ? { done } : { done, total },
               });
-              // The batch is stored: a failure beside it is the indexer's, retried after the sync.
-              await hooks.afterBatch?.().catch((e: unknown) => deps.log('word indexing failed', e));
             },
           });
       if (fetched.serverIds) await dropStale(key, fetched.serverIds);

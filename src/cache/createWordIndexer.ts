@@ -1,6 +1,8 @@
-/** Docs a step of the word indexer moves into the index, one transaction each: since the
- * postings (schema v10) a step writes a row per distinct word of its docs, so larger steps write
- * fewer rows a post; 500 took 0.3 to 0.5 s in Chromium here, a wait a search may meet. */
+/** Docs a step of the word indexer moves into the index, one transaction each. Since the
+ * postings (schema v10) a step writes a row per distinct word and field set of its docs, so a
+ * larger step writes fewer rows a post (200 before; at 500 a 10,000-post follow was searchable
+ * 44.6 s after it began in the bench's 101,000-post profile, 57.0 s at 200: runs of 2026-12-06,
+ * one and two syncs). A search waits for a step's transaction to end. */
 export const WORD_INDEX_BATCH = 500;
 
 export interface WordIndexerDeps {
@@ -23,15 +25,12 @@ export interface WordIndexerDeps {
 export function createWordIndexer(deps: WordIndexerDeps) {
   let running: Promise<void> | undefined;
   let wanted = false;
-  /** Docs indexed by steps beside a sync (`indexAlongside`) since the queue last drained. */
-  let alongside = 0;
 
   async function drain(): Promise<void> {
-    let indexed = alongside;
+    let indexed = 0;
     while (!deps.busy()) {
       const count = await deps.indexBatch(WORD_INDEX_BATCH);
       if (count === 0) {
-        alongside = 0;
         if (indexed > 0) deps.onDrained?.();
         return;
       }
@@ -40,15 +39,6 @@ export function createWordIndexer(deps: WordIndexerDeps) {
   }
 
   return {
-    /**
-     * One step of `max` docs while a sync runs: the sync calls it after storing a batch, while
-     * its next batch is on the way, so the words keep up with the sync instead of waiting for
-     * its end (the server, not this worker, is what a sync waits for). The kick that follows
-     * the sync finishes the queue and says so.
-     */
-    async indexAlongside(max: number): Promise<void> {
-      alongside += await deps.indexBatch(max);
-    },
     /** Starts indexing if it is not running; a kick during a run makes it look again. */
     kick(): void {
       wanted = true;

@@ -91,23 +91,3 @@ test('a sync that starts and ends during a run loses no kick', async () => {
   expect(h.left()).toBe(0);
   expect(h.drained).toEqual([0]);
 });
-
-test('steps beside a sync index as they go; the kick after it says the queue is done', async () => {
-  const h = harness(250);
-  h.setBusy(true);
-  // A sync of three batches: each stored batch is followed by a step of its size.
-  for (let batch = 0; batch < 3; batch += 1) await h.indexer.indexAlongside(100);
-  expect(h.calls).toEqual([100, 100, 50]);
-  expect(h.left()).toBe(0);
-  expect(h.drained).toEqual([]);
-  h.setBusy(false);
-  h.indexer.kick();
-  await h.settled();
-  // Nothing was left for the kick to index, yet pages still hear that the words caught up.
-  expect(h.calls).toEqual([100, 100, 50, 0]);
-  expect(h.drained).toEqual([0]);
-  // Once said, an empty queue says nothing again.
-  h.indexer.kick();
-  await h.settled();
-  expect(h.drained).toEqual([0]);
-});
