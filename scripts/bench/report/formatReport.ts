@@ -54,7 +54,7 @@ export function formatReport(r: BenchResults): string {
           `itemStore.upsertItems ${ms(round(probe.upsertMs))} (raw put of the rows alone ${ms(round(probe.rawItemsPutMs))}), ` +
           (probe.upsertQueuedMs === undefined
             ? ''
-            : `words queued as a sync does ${ms(round(probe.upsertQueuedMs))}, tokenizing ${ms(round(probe.wordsMs ?? 0))}, ` +
+            : `words queued as a sync does ${ms(round(probe.upsertQueuedMs))}, then indexed ${ms(round(probe.indexQueuedMs ?? 0))}, tokenizing ${ms(round(probe.wordsMs ?? 0))}, ` +
               `raw put of the rows and their docs ${ms(round(probe.rawItemsAndDocsPutMs ?? 0))}, `) +
           `clone as ItemViews ${ms(round(probe.cloneMs))}`,
       );
