@@ -19,6 +19,7 @@ import {
 import { ANY, RANGE } from '../dbCoreHelpers';
 import { maxKeyPart, MIN_KEY_PART } from '../keyRange';
 import type { DocKey, PostingKey, PostingRow, SearchDoc } from '../SatchelDb';
+import { currentDocs, docKeyOf, forgetDocs, isReadWrite, rememberDocs } from './docsSeen';
 import { COUNTER_KEY, rowId, rowKeysOfDoc, rowsOfDocs, withoutItems } from './postingRows';
 
 interface Tables {
@@ -70,7 +71,7 @@ async function nextBatches({ postings, trans }: Tables, count: number): Promise<
   return first;
 }
 
-const keyOfDoc = (doc: SearchDoc): string => JSON.stringify([doc.node, doc.item]);
+const keyOfDoc = (doc: SearchDoc): string => JSON.stringify(docKeyOf(doc));
 
 const sameTerms = (a: readonly string[], b: readonly string[]): boolean =>
   a.length === b.length && a.every((term, i) => term === b[i]);
@@ -82,8 +83,8 @@ async function writeDocs(
   req: Extract<DBCoreMutateRequest, { type: 'put' | 'add' }>,
 ): Promise<DBCoreMutateResponse> {
   const values = req.values as SearchDoc[];
-  const keys = values.map((doc): DocKey => [doc.node, doc.item]);
-  const old = (await t.docs.getMany({ trans: t.trans, keys })) as Array<SearchDoc | undefined>;
+  const keys = values.map(docKeyOf);
+  const old = await currentDocs(t.docs, t.trans, keys);
   const kept = values.map((doc, i) => {
     const before = old[i];
     return before?.batch !== undefined && sameTerms(before.terms, doc.terms)
@@ -100,6 +101,10 @@ async function writeDocs(
     return batch === undefined ? rest : { ...rest, batch };
   });
   const res = await t.docs.mutate({ ...req, values: written });
+  rememberDocs(
+    t.trans,
+    written.filter((_, i) => !(i in res.failures)).map((doc) => [docKeyOf(doc), doc] as const),
+  );
   // The last write of a key is the one stored; a failed write leaves the old doc in place.
   const last = new Map<string, number>();
   written.forEach((doc, i) => {
@@ -162,12 +167,15 @@ async function mutateDocs(t: Tables, req: DBCoreMutateRequest): Promise<DBCoreMu
   if ((req.trans as unknown as IDBTransaction).mode === 'versionchange') return t.docs.mutate(req);
   if (req.type === 'put' || req.type === 'add') return writeDocs(t, req);
   if (req.type === 'delete') {
-    const old = (await t.docs.getMany({ trans: t.trans, keys: req.keys })) as Array<
-      SearchDoc | undefined
-    >;
+    const old = await currentDocs(t.docs, t.trans, req.keys as DocKey[]);
+    rememberDocs(
+      t.trans,
+      req.keys.map((key) => [key, undefined] as const),
+    );
     await removeEntries(t, dedupe(old.filter((doc): doc is SearchDoc => doc !== undefined)));
   } else {
     await deleteDocRange(t, req.range);
+    forgetDocs(t.trans);
   }
   return t.docs.mutate(req);
 }
@@ -199,6 +207,28 @@ export const postingsSync: Middleware<DBCore> = {
         const postings = down.table('postings');
         return {
           ...docs,
+          // What a writer reads, remembered for its writes (docsSeen.ts); other reads pass
+          // untouched (an extra promise step commits a read-only transaction under Dexie).
+          getMany: (req) =>
+            isReadWrite(req.trans)
+              ? docs.getMany(req).then((found: Array<SearchDoc | undefined>) => {
+                  rememberDocs(
+                    req.trans,
+                    req.keys.map((key, i) => [key, found[i]] as const),
+                  );
+                  return found;
+                })
+              : docs.getMany(req),
+          query: (req) =>
+            isReadWrite(req.trans) && req.values
+              ? docs.query(req).then((res) => {
+                  rememberDocs(
+                    req.trans,
+                    (res.result as SearchDoc[]).map((doc) => [docKeyOf(doc), doc] as const),
+                  );
+                  return res;
+                })
+              : docs.query(req),
           // A Dexie promise, made in the caller's zone: a caller awaiting it (searchDocsSync.ts)
           // continues in its transaction's zone, which a native promise would lose.
           mutate: (req) =>

@@ -17,6 +17,7 @@ import {
 import { accountTag, termRange } from '../../../../src/search/searchTermKeys';
 import { ALICE, PUBSUB, isolatedDb, nodeRecord } from '../fixtures';
 import { post } from '../searchFixtures';
+import { instrument } from '../dbCoreSpies';
 
 let db: SatchelDb;
 
@@ -96,6 +97,42 @@ describe('the postings follow the docs', () => {
     state = await expectPostingsMatchDocs();
     expect(state.rows).toEqual([]);
   });
+});
+
+test('the word indexer reads each doc it rewrites once, not again for its postings', async () => {
+  const items = createItemStore({ db });
+  await createNodeStore({ db }).put(nodeRecord({ node: 'a' }));
+  const posts = Array.from({ length: 40 }, (_, i) => post(`p${i}`, { title: `zephyr ${i}` }));
+  await items.upsertItems(ALICE, PUBSUB, 'a', posts, { queueWords: true });
+  // Below the postings middleware (level -0.5): what reaches IndexedDB.
+  let docsRead = 0;
+  await instrument(db, {
+    stack: 'dbcore',
+    name: 'countDocsReadBelow',
+    level: -0.75,
+    create: (down) => ({
+      ...down,
+      table: (name) => {
+        const table = down.table(name);
+        if (name !== 'searchDocs') return table;
+        return {
+          ...table,
+          getMany: (req) => {
+            docsRead += req.keys.length;
+            return table.getMany(req);
+          },
+          query: (req) =>
+            table.query(req).then((res) => {
+              if (req.values) docsRead += res.result.length;
+              return res;
+            }),
+        };
+      },
+    }),
+  });
+  expect(await items.indexQueuedWords(100)).toBe(40);
+  expect(docsRead).toBe(40);
+  await expectPostingsMatchDocs();
 });
 
 describe("a word range reads in the order of v4's word index", () => {
