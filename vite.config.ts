@@ -48,8 +48,9 @@ export default defineConfig({
   plugins: [
     preact(),
     VitePWA({
-      // inject-manifest: our own worker (src/sw/serviceWorker.ts) with Workbox's precache list
-      // injected. Registration is ours too (workbox-window in src/ui), so no injected script.
+      // inject-manifest: our own worker (src/sw/sw.ts) with the build's precache list injected
+      // (`self.__WB_MANIFEST`, read by src/sw/createPrecache.ts; no Workbox code in the worker).
+      // Registration is ours too (src/ui/update/registerEngine.ts), so no injected script.
       strategies: 'injectManifest',
       srcDir: 'src/sw',
       filename: 'sw.ts',
