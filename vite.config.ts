@@ -76,6 +76,12 @@ export default defineConfig({
         find: /^events$/u,
         replacement: fileURLToPath(new URL('src/xmpp/EventEmitter.ts', import.meta.url)),
       },
+      // koa-compose for @xmpp/middleware: ours, as an ES module (src/xmpp/composeMiddleware.ts):
+      // the worker's last CommonJS module and the bundler's interop helpers go.
+      {
+        find: /^koa-compose$/u,
+        replacement: fileURLToPath(new URL('src/xmpp/composeMiddleware.ts', import.meta.url)),
+      },
     ],
   },
   plugins: [
