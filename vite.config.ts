@@ -67,6 +67,12 @@ export default defineConfig({
     // package's default entry.
     alias: [
       { find: /^dexie$/u, replacement: 'dexie/dist/modern/dexie.mjs' },
+      // ltx's parse() for src/cache: ours (src/cache/parseXml.ts), the same tree on the SAX
+      // parser already in the worker, instead of ltx's second tree builder.
+      {
+        find: /^ltx\/lib\/parse\.js$/u,
+        replacement: fileURLToPath(new URL('src/cache/parseXml.ts', import.meta.url)),
+      },
       // ltx's ES modules instead of its CommonJS build (@xmpp/xml and src/cache import
       // `ltx/lib/*`): the same code, without the CommonJS wrappers.
       { find: /^ltx\/lib\/(.*)$/u, replacement: 'ltx/src/$1' },
