@@ -18,8 +18,13 @@ import { printSizeByModule } from './lib/printSizeByModule';
 // The worker's 90 KB was full (issue 16); issue 14's catch-up and liveness probe and issue
 // 13's first-sign-in follows add 1.5 KB. Raised to 92 KB, then to 96 KB on 2026-12-04 when the
 // outbox (issue 17, +2.4 KB), the frozen v3 tokenizer (issue 18, +2.2 KB) and issue 15's input
-// checks landed beside a 1.7 KB saving: 95.2 KB. Issue 16 still has to take it to 80 KB.
-const LIMITS = { pageKb: 40, workerKb: 96 };
+// checks landed beside a 1.7 KB saving: 95.2 KB. Issue 16's second round (no Workbox, terser
+// after oxc, no CommonJS, the error sentences in the page, one ltx tree builder less) took it
+// to 87.8 KB and the page's start to 34.5 KB (docs/benchmarks.md, "The worker's size"). The
+// page meets issue 16's 35 KB. The worker does not meet its 80 KB: the budget is 88 KB, the
+// round figure above what it is, so that nothing grows unseen; what is left is listed in
+// docs/benchmarks.md.
+const LIMITS = { pageKb: 35, workerKb: 88 };
 const args = process.argv.slice(2);
 const byModule = args.includes('--by-module');
 const dist = byModule

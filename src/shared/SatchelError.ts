@@ -1,13 +1,17 @@
-import { errorMessages, type ErrorCode } from './errorCodes';
+import type { ErrorCode } from './errorCodes';
 import type { RpcErrorData } from './protocol';
 
-/** An error with a stable code; it crosses the RPC as {@link RpcErrorData}. */
+/**
+ * An error with a stable code; it crosses the RPC as {@link RpcErrorData}. Its message is the
+ * code and the detail (`storage-full: QuotaExceededError: ...`), for logs and stored records:
+ * the sentence the user reads is the page's (src/ui/format/errorText.ts).
+ */
 export class SatchelError extends Error {
   readonly code: ErrorCode;
   readonly detail: string | undefined;
 
   constructor(code: ErrorCode, detail?: string, options?: { cause?: unknown }) {
-    super(detail ? `${errorMessages[code]} (${detail})` : errorMessages[code], options);
+    super(detail ? `${code}: ${detail}` : code, options);
     this.name = 'SatchelError';
     this.code = code;
     this.detail = detail;
@@ -15,8 +19,8 @@ export class SatchelError extends Error {
 
   toData(): RpcErrorData {
     return this.detail === undefined
-      ? { code: this.code, message: errorMessages[this.code] }
-      : { code: this.code, message: errorMessages[this.code], detail: this.detail };
+      ? { code: this.code, message: this.message }
+      : { code: this.code, message: this.message, detail: this.detail };
   }
 
   static fromData(data: RpcErrorData): SatchelError {

@@ -46,6 +46,8 @@ export type ConnectionStatus = 'signedOut' | 'connecting' | 'online' | 'reconnec
 
 export interface FailureInfo {
   code: ErrorCode;
+  /** `code: detail` (shared/SatchelError.ts), for logs: the page words the code
+   * (ui/format/errorText.ts). */
   message: string;
   detail?: string;
   /** Epoch milliseconds. */

@@ -142,6 +142,8 @@ export interface ItemsChangedEvent extends NodeAddress {
 
 export interface RpcErrorData {
   code: ErrorCode;
+  /** `code: detail` (shared/SatchelError.ts), for logs: the page words the code
+   * (ui/format/errorText.ts). */
   message: string;
   detail?: string;
 }

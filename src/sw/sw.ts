@@ -1,22 +1,22 @@
 /// <reference lib="webworker" />
-import {
-  cleanupOutdatedCaches,
-  createHandlerBoundToURL,
-  precacheAndRoute,
-} from 'workbox-precaching';
-import { NavigationRoute, registerRoute } from 'workbox-routing';
 import { PERIODIC_REFRESH_TAG } from '../shared/periodicRefreshTag';
 import { OUTBOX_SYNC_TAG } from './backgroundSync';
+import { createPrecache, type PrecacheEntry } from './createPrecache';
 import { prerenderFeed } from './prerender/prerenderFeed';
 import { startEngine } from './startEngine';
 
 declare const self: ServiceWorkerGlobalScope & {
-  __WB_MANIFEST: Array<{ url: string; revision: string | null }>;
+  __WB_MANIFEST: PrecacheEntry[];
 };
 
-// The app shell (HTML, JS, CSS, icons, manifest), precached at install (Workbox inject-manifest).
-precacheAndRoute(self.__WB_MANIFEST);
-cleanupOutdatedCaches();
+// The app shell (HTML, JS, CSS, icons, manifest), precached at install: the list is the build's
+// (vite-plugin-pwa inject-manifest replaces `self.__WB_MANIFEST`).
+const precache = createPrecache(
+  self.caches,
+  (request) => fetch(request),
+  self.location.href,
+  self.__WB_MANIFEST,
+);
 // The engine (database, session) starts only in an active worker: a new deployment waiting to
 // take over must not open the database (its upgrade would close it under the running worker)
 // nor a second XMPP session. It starts on activation, or after the browser restarted an already
@@ -25,38 +25,38 @@ cleanupOutdatedCaches();
 let engine: ReturnType<typeof startEngine> | undefined;
 const getEngine = (): ReturnType<typeof startEngine> => (engine ??= startEngine(self));
 
-// Every in-app URL (/, /feed/..., /search?...) is the same single page: serve the cached shell so
-// a reload of any view works offline; a cached feed's first rows come in it (prerenderFeed.ts).
-const shell = createHandlerBoundToURL('index.html');
-registerRoute(
-  new NavigationRoute(
-    (options) =>
-      prerenderFeed(
-        options.url,
-        () => shell(options),
-        () => getEngine().prerenderSource,
-      ),
-    { denylist: [/^\/\.well-known\//u] },
-  ),
-);
+self.addEventListener('fetch', (event) => {
+  const { request } = event;
+  if (request.method !== 'GET') return;
+  const url = new URL(request.url);
+  if (url.origin !== self.location.origin) return;
+  const cached = precache.match(request);
+  if (cached) event.respondWith(cached);
+  // Every other in-app URL (/feed/..., /search?...) is the same single page: serve the cached
+  // shell so a reload of any view works offline; a cached feed's first rows come in it
+  // (prerenderFeed.ts).
+  else if (request.mode === 'navigate' && !url.pathname.startsWith('/.well-known/'))
+    event.respondWith(prerenderFeed(url, precache.shell, () => getEngine().prerenderSource));
+});
 
-self.addEventListener('install', () => {
+self.addEventListener('install', (event) => {
   // First install: take control at once. An update waits until the user accepts it, so an open
   // tab never runs against an engine of another deployment without being told.
   if (!self.registration.active) void self.skipWaiting();
+  event.waitUntil(precache.install());
 });
 
 self.addEventListener('activate', (event) => {
   // Not waiting for the engine here: an activating worker holds back every fetch, and a database
   // upgrade blocked by an old tab would then hold back the page that explains it. Pages connect
   // right after and their messages keep the worker alive while the engine starts.
-  event.waitUntil(self.clients.claim());
+  event.waitUntil(Promise.all([self.clients.claim(), precache.activate()]));
   getEngine();
 });
 
 self.addEventListener('message', (event) => {
   const data = event.data as { type?: unknown } | null;
-  // 'SKIP_WAITING' is what workbox-window's messageSkipWaiting() sends.
+  // 'SKIP_WAITING': the user accepted the update (src/ui/update/watchForUpdates.ts).
   if (data?.type === 'SKIP_WAITING') {
     event.waitUntil(self.skipWaiting());
     return;

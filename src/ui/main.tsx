@@ -1,5 +1,4 @@
 import { render } from 'preact';
-import { Workbox } from 'workbox-window';
 import { createRpcClient } from '../rpc/client/createRpcClient';
 import { App } from './App';
 import { RpcContext } from './rpcContext';
@@ -7,6 +6,7 @@ import { captureInstallPrompt } from './install/installPrompt';
 import { registerPeriodicRefresh } from './install/registerPeriodicRefresh';
 import { watchStorage } from './install/storageHealth';
 import { startRouter } from './router/navigation';
+import { registerEngine } from './update/registerEngine';
 import { UpdateContext } from './update/UpdateContext';
 import { watchForUpdates } from './update/watchForUpdates';
 import { connectAppState } from './state/connectAppState';
@@ -20,7 +20,6 @@ if (!('serviceWorker' in navigator)) {
   root.textContent =
     'Satchel needs a browser with service workers (and not a private window in Firefox).';
 } else {
-  const workbox = new Workbox('/sw.js', { type: 'classic' });
   const rpc = createRpcClient({
     container: navigator.serviceWorker,
     requestTimeoutMs: 15_000,
@@ -43,7 +42,8 @@ if (!('serviceWorker' in navigator)) {
   watchStorage(rpc);
   forwardNetworkChanges(rpc);
   startRouter();
-  const updates = watchForUpdates(workbox);
+  const registering = registerEngine(navigator.serviceWorker);
+  const updates = watchForUpdates(navigator.serviceWorker, registering);
   render(
     <RpcContext.Provider value={rpc}>
       <UpdateContext.Provider value={updates.acceptUpdate}>
@@ -52,7 +52,7 @@ if (!('serviceWorker' in navigator)) {
     </RpcContext.Provider>,
     root,
   );
-  workbox.register().catch((error: unknown) => {
+  registering.catch((error: unknown) => {
     console.error('[satchel] could not register the engine', error);
   });
   registerPeriodicRefresh().catch(() => undefined);

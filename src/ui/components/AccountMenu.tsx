@@ -3,6 +3,7 @@ import { SatchelError } from '../../shared/SatchelError';
 import { useRpc } from '../rpcContext';
 import { connection } from '../state/appState';
 import { InlineError } from './InlineError';
+import { errorText } from '../format/errorText';
 
 /** Who is signed in, and signing out. */
 export function AccountMenu() {
@@ -16,7 +17,7 @@ export function AccountMenu() {
     try {
       await rpc.call('session.signOut', {});
     } catch (e) {
-      setError(SatchelError.from(e).message);
+      setError(errorText(SatchelError.from(e)));
     } finally {
       setBusy(false);
     }

@@ -4,6 +4,7 @@ import { channel, connection } from '../state/appState';
 import { RelativeTime } from '../views/common/RelativeTime';
 import { summarizeStatus } from './statusSummary';
 import { useNewestSync } from './useNewestSync';
+import { errorText } from '../format/errorText';
 
 function formatTime(epochMs: number): string {
   return new Date(epochMs).toLocaleTimeString(undefined, {
@@ -69,7 +70,7 @@ export function ConnectionStatus() {
       </span>
       {summary.error ? (
         <span class="status-failure status-error" data-code={summary.error.code}>
-          {summary.error.message} ({formatTime(summary.error.at)})
+          {errorText(summary.error)} ({formatTime(summary.error.at)})
         </span>
       ) : null}
       {summary.canRetry ? (

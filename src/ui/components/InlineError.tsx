@@ -1,3 +1,5 @@
+import { describeError } from '../format/describeError';
+
 /** What an inline error shows: a message, the stable error code, and any detail. */
 export type InlineErrorValue = string | { message: string; code?: string; detail?: string };
 
@@ -14,11 +16,12 @@ export function InlineError({
   block?: boolean;
 }) {
   if (error === undefined) return null;
-  const { message, code, detail } = typeof error === 'string' ? { message: error } : error;
+  const { text, detail } = typeof error === 'string' ? { text: error } : describeError(error);
+  const code = typeof error === 'string' ? undefined : error.code;
   const Tag = block ? 'p' : 'span';
   return (
     <Tag class="form-error" role="alert" data-code={code}>
-      {message}
+      {text}
       {detail ? <span class="muted"> ({detail})</span> : null}
     </Tag>
   );

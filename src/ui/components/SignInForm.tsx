@@ -1,5 +1,5 @@
 import { useRef, useState } from 'preact/hooks';
-import { errorMessages } from '../../shared/errorCodes';
+import { errorMessages } from '../format/errorMessages';
 import { checkWebsocketUrl, parseAccountJid } from '../../shared/jid';
 import { SatchelError } from '../../shared/SatchelError';
 import type { RpcErrorData } from '../../shared/protocol';

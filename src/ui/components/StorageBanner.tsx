@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import { SatchelError } from '../../shared/SatchelError';
 import { useRpc } from '../rpcContext';
 import { storage } from '../state/appState';
+import { errorText } from '../format/errorText';
 
 const TEXT: Record<string, string> = {
   full: 'Storage is full: nothing more can be cached until space is freed. Free some (remove cached nodes, or other sites’ data), then try again.',
@@ -22,7 +23,7 @@ export function StorageBanner() {
   return (
     <div class="banner banner-warning" role="alert" data-storage={state.status}>
       <p>
-        {TEXT[state.status] ?? state.error?.message}
+        {TEXT[state.status] ?? (state.error && errorText(state.error))}
         {state.error?.detail ? <span class="muted"> ({state.error.detail})</span> : null}
       </p>
       {state.status === 'versionChanged' ? (
@@ -50,7 +51,7 @@ function RetryStorage({ label }: { label: string }) {
     try {
       await rpc.call('storage.retry', {}, 60_000);
     } catch (error) {
-      setMessage(SatchelError.from(error).message);
+      setMessage(errorText(SatchelError.from(error)));
     } finally {
       setBusy(false);
     }
@@ -75,7 +76,7 @@ function RecoveryActions() {
     try {
       await work();
     } catch (error) {
-      setMessage(SatchelError.from(error).message);
+      setMessage(errorText(SatchelError.from(error)));
     } finally {
       setBusy(false);
     }

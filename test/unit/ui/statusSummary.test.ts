@@ -4,14 +4,13 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { ErrorCode } from '../../../src/shared/errorCodes';
-import { errorMessages } from '../../../src/shared/errorCodes';
 import type { ConnectionState } from '../../../src/shared/protocol';
 import { summarizeStatus } from '../../../src/ui/components/statusSummary';
 
 const NOW = 1_700_000_000_000;
 const failure = (code: ErrorCode, detail?: string) => ({
   code,
-  message: errorMessages[code],
+  message: detail === undefined ? code : `${code}: ${detail}`,
   at: NOW - 5_000,
   ...(detail !== undefined && { detail }),
 });

@@ -1,4 +1,5 @@
 import type { SatchelError } from '../../../shared/SatchelError';
+import { errorText } from '../../format/errorText';
 
 interface Props {
   title: string;
@@ -11,7 +12,7 @@ export function ErrorState({ title, error, onRetry }: Props) {
   return (
     <div class="state state-error" role="alert" data-code={error.code}>
       <p class="state-title">{title}</p>
-      <p class="muted">{error.message}</p>
+      <p class="muted">{errorText(error)}</p>
       {onRetry ? (
         <button type="button" onClick={onRetry}>
           Try again

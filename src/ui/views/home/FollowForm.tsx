@@ -5,14 +5,14 @@ import { parseFollowTarget } from '../../format/parseFollowTarget';
 import { navigate } from '../../router/navigation';
 import { serviceHref } from '../../router/paths';
 import { useRpc } from '../../rpcContext';
-import { InlineError } from '../../components/InlineError';
+import { InlineError, type InlineErrorValue } from '../../components/InlineError';
 
 /** Follow by xmpp: link (`xmpp:service?;node=...`) or a contact's address (their microblog). */
 export function FollowForm({ onFollowed }: { onFollowed: (address: NodeAddress) => void }) {
   const rpc = useRpc();
   const [value, setValue] = useState('');
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<{ message: string; code?: string }>();
+  const [error, setError] = useState<InlineErrorValue>();
 
   const submit = async (event: Event) => {
     event.preventDefault();
@@ -33,7 +33,7 @@ export function FollowForm({ onFollowed }: { onFollowed: (address: NodeAddress) 
       onFollowed(target.address);
     } catch (e) {
       const failure = SatchelError.from(e);
-      setError({ message: failure.message, code: failure.code });
+      setError(failure.toData());
     } finally {
       setBusy(false);
     }

@@ -1,4 +1,5 @@
 import type { LookupFailure } from '../../../shared/protocol';
+import { errorText } from '../../format/errorText';
 
 /** The services or contacts a home lookup could not ask, each with the reason, as a warning. */
 export function LookupFailures({ failures, what }: { failures: LookupFailure[]; what: string }) {
@@ -9,7 +10,7 @@ export function LookupFailures({ failures, what }: { failures: LookupFailure[]; 
       <ul>
         {failures.map((f) => (
           <li key={f.jid} data-jid={f.jid} data-code={f.error.code}>
-            {f.jid}: {f.error.message}
+            {f.jid}: {errorText(f.error)}
             {f.error.detail ? <span class="muted"> ({f.error.detail})</span> : null}
           </li>
         ))}

@@ -1,6 +1,7 @@
 import type { NodeView } from '../../../shared/protocol';
 import { connection } from '../../state/appState';
 import { RelativeTime } from '../common/RelativeTime';
+import { errorText } from '../../format/errorText';
 
 /** The node's cache state in words: syncing with progress, freshness, or the failure. */
 export function SyncStatus({ node }: { node: NodeView }) {
@@ -48,7 +49,7 @@ export function SyncStatus({ node }: { node: NodeView }) {
             data-sync="catchUpFailed"
             data-code={node.catchUp.error.code}
           >
-            Catch-up failed: {node.catchUp.error.message} · cached posts kept, trying again
+            Catch-up failed: {errorText(node.catchUp.error)} · cached posts kept, trying again
           </span>
         );
       return (
@@ -59,7 +60,7 @@ export function SyncStatus({ node }: { node: NodeView }) {
     case 'error':
       return (
         <span class="sync sync-error" data-sync="error" data-code={node.error?.code}>
-          Sync failed{node.error ? `: ${node.error.message}` : ''}
+          Sync failed{node.error ? `: ${errorText(node.error)}` : ''}
         </span>
       );
     case 'noSync':

@@ -3,6 +3,7 @@ import type { NodeAddress } from '../../../shared/protocol';
 import { SatchelError } from '../../../shared/SatchelError';
 import { useRpc } from '../../rpcContext';
 import { InlineError } from '../../components/InlineError';
+import { errorText } from '../../format/errorText';
 
 /** Unfollow drops the node's cached items, so it asks once more, inline (no modal). */
 export function UnfollowButton({
@@ -25,7 +26,7 @@ export function UnfollowButton({
       await rpc.call('cache.unfollow', address);
       onDone();
     } catch (e) {
-      setError(SatchelError.from(e).message);
+      setError(errorText(SatchelError.from(e)));
       setBusy(false);
     }
   };

@@ -102,7 +102,7 @@ export function ExportImportPanel({ onChanged, onError }: Props) {
           }}
         />
       </label>
-      {failed ? <InlineError block error={{ message: failed.message, code: failed.code }} /> : null}
+      {failed ? <InlineError block error={failed.toData()} /> : null}
       {report && file ? (
         <div class="import-report" data-testid="import-report">
           <p>

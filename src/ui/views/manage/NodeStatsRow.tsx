@@ -10,6 +10,7 @@ import { RelativeTime } from '../common/RelativeTime';
 import { ConfirmButton } from './ConfirmButton';
 import { downloadFile, fileNameFor } from './downloadFile';
 import { RetentionEditor } from './RetentionEditor';
+import { errorText } from '../../format/errorText';
 
 /** Exports and imports read or write a whole node or cache: they may take long. */
 export const LONG_MS = 300_000;
@@ -83,7 +84,7 @@ export function NodeStatsRow({ stats, account, onChanged, onError }: Props) {
         {stats.error ? (
           <span class="form-error" data-code={stats.error.code}>
             {' '}
-            {stats.error.message}
+            {errorText(stats.error)}
           </span>
         ) : null}
       </td>

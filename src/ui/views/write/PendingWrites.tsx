@@ -3,6 +3,7 @@ import type { OutboxEntryView } from '../../../shared/protocol';
 import { InlineError } from '../../components/InlineError';
 import { useRpc } from '../../rpcContext';
 import { ComposeForm } from './ComposeForm';
+import { errorText } from '../../format/errorText';
 
 /**
  * Writes still in the outbox, shown where they will appear: waiting to be sent, or refused by
@@ -52,7 +53,7 @@ function PendingWrite({ entry }: { entry: OutboxEntryView }) {
       {refused && entry.error ? (
         <InlineError
           error={{
-            message: `The server refused it: ${entry.error.message}`,
+            message: `The server refused it: ${errorText(entry.error)}`,
             code: entry.error.code,
             ...(entry.error.detail !== undefined && { detail: entry.error.detail }),
           }}
