@@ -21,10 +21,11 @@ import { printSizeByModule } from './lib/printSizeByModule';
 // checks landed beside a 1.7 KB saving: 95.2 KB. Issue 16's second round (no Workbox, terser
 // after oxc, no CommonJS, the error sentences in the page, one ltx tree builder less) took it
 // to 87.8 KB and the page's start to 34.5 KB (docs/benchmarks.md, "The worker's size"). The
-// page meets issue 16's 35 KB. The worker does not meet its 80 KB: the budget is 88 KB, the
-// round figure above what it is, so that nothing grows unseen; what is left is listed in
-// docs/benchmarks.md.
-const LIMITS = { pageKb: 35, workerKb: 88 };
+// page meets issue 16's 35 KB. The word index's postings (schema v10: their middleware, merged
+// reader and upgrade, +2.0 KB) took the worker to 89.8 KB. It does not meet issue 16's 80 KB:
+// the budget is 90 KB, the round figure above what it is, so that nothing grows unseen; what
+// is left is listed in docs/benchmarks.md.
+const LIMITS = { pageKb: 35, workerKb: 90 };
 const args = process.argv.slice(2);
 const byModule = args.includes('--by-module');
 const dist = byModule
