@@ -17,7 +17,7 @@ import type { RpcClient } from '../../../src/rpc/client/createRpcClient';
 import type { NewItem } from '../../../src/shared/records';
 import { itemSearchText } from '../../../src/search/itemSearchText';
 import { searchTermKeys } from '../../../src/search/searchTermKeys';
-import { searchDocOf } from '../../../src/db/search/searchDocs';
+import { searchDocOf } from '../../../src/db/search';
 
 export interface StoreProbeResult {
   items: number;
