@@ -6,10 +6,11 @@
  */
 import type { DBCoreTable, DBCoreTransaction } from 'dexie';
 import type { DocKey, SearchDoc } from '../SatchelDb';
+import { docKeyString } from './searchPageItems';
 
 const seen = new WeakMap<DBCoreTransaction, Map<string, SearchDoc | undefined>>();
 
-const idOf = (key: unknown): string => JSON.stringify(key);
+const idOf = (key: unknown): string => docKeyString(key as DocKey);
 export const isReadWrite = (trans: DBCoreTransaction): boolean =>
   (trans as unknown as IDBTransaction).mode === 'readwrite';
 

@@ -15,7 +15,8 @@ export const codeOf = (term: string): string => term.slice(-TIME_LENGTH);
 /** The row that holds the batch counter (src/db/versions/v10WordPostings.ts): node 0 is none. */
 export const COUNTER_KEY: PostingKey = [0, '', 0];
 
-const byString = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+/** IndexedDB's order of strings (UTF-16 code units), as `<` compares them. */
+export const byString = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 export const rowId = (key: PostingKey): string => JSON.stringify(key);
 

@@ -16,6 +16,7 @@ import {
 import type { DocKey, SearchDoc } from '../SatchelDb';
 import { currentDocs, docKeyOf, forgetDocs, isReadWrite, rememberDocs } from './docsSeen';
 import { COUNTER_KEY, rowsOfDocs } from './postingRows';
+import { docKeyString } from './searchPageItems';
 import { deleteDocRange, removeEntries, type Tables } from './removePostings';
 
 /** Hands out `count` batch numbers from the counter row (one read and one write). */
@@ -32,7 +33,7 @@ async function nextBatches({ postings, trans }: Tables, count: number): Promise<
   return first;
 }
 
-const keyOfDoc = (doc: SearchDoc): string => JSON.stringify(docKeyOf(doc));
+const keyOfDoc = (doc: SearchDoc): string => docKeyString(docKeyOf(doc));
 
 const sameTerms = (a: readonly string[], b: readonly string[]): boolean =>
   a.length === b.length && a.every((term, i) => term === b[i]);

@@ -8,6 +8,7 @@
  */
 import { maxKeyPart, MIN_KEY_PART } from '../keyRange';
 import type { DocKey, PostingRow, SatchelDb } from '../SatchelDb';
+import { byString, rowId } from './postingRows';
 
 export interface PostingsRange {
   kind: 'postings';
@@ -24,7 +25,6 @@ interface Entry {
   item: string;
 }
 
-const byString = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 const compareEntries = (a: Entry, b: Entry): number =>
   byString(a.group, b.group) ||
   byString(a.code, b.code) ||
@@ -62,7 +62,7 @@ export function createPostingsReader(db: SatchelDb, r: PostingsRange) {
     done = found.length < rows;
     let fresh = 0;
     for (const row of found) {
-      const id = JSON.stringify([row.node, row.group, row.batch]);
+      const id = rowId([row.node, row.group, row.batch]);
       if (seen.has(id)) continue;
       seen.add(id);
       fresh += 1;
